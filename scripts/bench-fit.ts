@@ -7,9 +7,9 @@
  *
  * Usage (Node ≥ 22.18 strips the types; the repo's pinned Node 24 does):
  *   node_modules/.bin/node scripts/bench-fit.ts [--seeds 30] [--seed-resamples 500]
- * Data: $SHARED_DIR/data/epoch-chinchilla-figure4/svg_extracted_data.csv (default ../shared).
+ * Data: content/data/epoch-figure4/svg_extracted_data.csv (Epoch AI's extraction; see SOURCE.md there).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -34,12 +34,7 @@ const arg = (name: string, fallback: number): number => {
 const SEEDS = arg('--seeds', 30);
 const SEED_RESAMPLES = arg('--seed-resamples', 500);
 
-const sharedDir = path.resolve(process.env.SHARED_DIR ?? path.join(process.cwd(), '..', 'shared'));
-const csvPath = path.resolve(sharedDir, 'data/epoch-chinchilla-figure4/svg_extracted_data.csv');
-if (!existsSync(csvPath)) {
-  console.error(`Epoch's Figure-4 CSV not found at ${csvPath} (set SHARED_DIR to the folder holding data/epoch-chinchilla-figure4/).`);
-  process.exit(1);
-}
+const csvPath = path.resolve(import.meta.dirname, '../content/data/epoch-figure4/svg_extracted_data.csv');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 function time<T>(fn: () => T): { value: T; ms: number } {
@@ -55,7 +50,7 @@ function median(xs: number[]): number {
 const fmt = (x: number, d = 4): string => (Math.abs(x) >= 100 ? x.toFixed(2) : x.toPrecision(d));
 const ms = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
 
-const parsed = time(() => dropHighestLoss(parseFigure4Csv(readFileSync(csvPath, 'utf8')), 5));
+const parsed = time(() => dropHighestLoss(parseFigure4Csv(readFileSync(csvPath, 'utf8'), csvPath), 5));
 const points = parsed.value;
 
 const KEYS = ['A', 'B', 'E', 'alpha', 'beta'] as const;

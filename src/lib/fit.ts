@@ -38,17 +38,17 @@ function splitCsvLine(line: string): string[] {
  * Parse Epoch AI's `svg_extracted_data.csv` (points read off Hoffmann et al. 2022 Fig. 4, left
  * panel; header `x,y,color,Model Size,Training FLOP,hex_color,loss`). Columns are found by name,
  * so their order does not matter. Tokens are derived as Epoch do (notebook cell 3):
- * D = C / (6N), i.e. C = 6ND exactly. Throws with the line number on a missing column or a value
- * that is not a positive finite number.
+ * D = C / (6N), i.e. C = 6ND exactly. Throws with the file (when given), line and column on a
+ * missing column or a value that is not a positive finite number.
  */
-export function parseFigure4Csv(text: string): Figure4Point[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+export function parseFigure4Csv(text: string, file = 'parseFigure4Csv'): Figure4Point[] {
+  const lines = text.split(/\r?\n/);
   const header = lines[0];
-  if (header === undefined) throw new Error('parseFigure4Csv: the text is empty (expected a header line)');
+  if (header === undefined || header.trim() === '') throw new Error(`${file}: line 1: the text is empty (expected a header line)`);
   const cols = splitCsvLine(header);
   const col = (name: string): number => {
     const i = cols.indexOf(name);
-    if (i < 0) throw new Error(`parseFigure4Csv: no "${name}" column in header "${header}"`);
+    if (i < 0) throw new Error(`${file}: line 1: no "${name}" column in header "${header}"`);
     return i;
   };
   const iN = col('Model Size');
@@ -56,12 +56,15 @@ export function parseFigure4Csv(text: string): Figure4Point[] {
   const iL = col('loss');
   const points: Figure4Point[] = [];
   for (let r = 1; r < lines.length; r++) {
+    if (lines[r]!.trim() === '') continue;
     const cells = splitCsvLine(lines[r]!);
     const num = (i: number, what: string): number => {
       const raw = cells[i];
       const v = raw === undefined || raw === '' ? Number.NaN : Number(raw);
       if (!Number.isFinite(v) || v <= 0) {
-        throw new Error(`parseFigure4Csv: line ${r + 1}: ${what} must be a positive number, got "${raw ?? ''}"`);
+        throw new Error(
+          `${file}: line ${r + 1}, column ${i + 1} (${what}): expected a positive number, received "${(raw ?? '').slice(0, 40)}"`,
+        );
       }
       return v;
     };

@@ -6,10 +6,8 @@
  * data's SOURCE.md states; none is copied from this code's own output. Tolerances are explained
  * next to each comparison.
  *
- * The data are read from shared/ (not copied into the repo: the CSV's licence is unclear).
+ * The data are the in-repository copy of Epoch's CSV (content/data/epoch-figure4/, see SOURCE.md there).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -43,27 +41,14 @@ import {
   type ScalingLawParams,
 } from '../../src/lib/fit.ts';
 import { mulberry32, resampleIndices } from '../../src/lib/random.ts';
+import { figure4Points } from '../../src/lib/figure4.ts';
 import type { ValueAndGradient } from '../../src/lib/optimize.ts';
 import { EPOCH_CI, EPOCH_GRID, EPOCH_GRID_OBJECTIVE, EPOCH_LOG_SE, EPOCH_MLE, EPOCH_SE } from '../support/epoch-notebook.ts';
-
-const SHARED_DIR = path.resolve(process.env.SHARED_DIR ?? path.join(process.cwd(), '..', 'shared'));
-const CSV_PATH = path.resolve(SHARED_DIR, 'data/epoch-chinchilla-figure4/svg_extracted_data.csv');
-
-function loadCsv(): string {
-  if (!existsSync(CSV_PATH)) {
-    throw new Error(
-      `Epoch AI's Figure-4 data not found at ${CSV_PATH}. The tests read it from shared/ ` +
-        `(set SHARED_DIR to the folder that holds data/epoch-chinchilla-figure4/svg_extracted_data.csv); ` +
-        `it is deliberately not copied into the repository because its licence is unclear.`,
-    );
-  }
-  return readFileSync(CSV_PATH, 'utf8');
-}
 
 let all: Figure4Point[] = [];
 let points: Figure4Point[] = []; // the 240 points of Epoch's main fit
 beforeAll(() => {
-  all = parseFigure4Csv(loadCsv());
+  all = [...figure4Points];
   points = dropHighestLoss(all, 5);
 });
 
@@ -127,8 +112,8 @@ describe('parseFigure4Csv and dropHighestLoss', () => {
   });
 
   it('says which line holds a bad number', () => {
-    expect(() => parseFigure4Csv('Model Size,Training FLOP,loss\n1e9,6e18,3\n1e9,abc,3\n')).toThrow(/line 3: Training FLOP/);
-    expect(() => parseFigure4Csv('Model Size,Training FLOP,loss\n1e9,6e18,-3\n')).toThrow(/line 2: loss/);
+    expect(() => parseFigure4Csv('Model Size,Training FLOP,loss\n1e9,6e18,3\n1e9,abc,3\n')).toThrow(/line 3, column 2 \(Training FLOP\): expected a positive number, received "abc"/);
+    expect(() => parseFigure4Csv('Model Size,Training FLOP,loss\n1e9,6e18,-3\n')).toThrow(/line 2, column 3 \(loss\)/);
     expect(() => parseFigure4Csv('')).toThrow(/empty/);
   });
 
