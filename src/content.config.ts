@@ -23,8 +23,8 @@ const chapters = defineCollection({
     title: z.string().min(1),
     description: z.string().min(20).max(200),
     /** The part of the site the chapter belongs to, e.g. "Kaplan et al. 2020". */
-    part: z.enum(['Foundations', 'Kaplan et al. 2020', 'Chinchilla', 'Replication', 'Practice']),
-    /** Position in the table of contents (global order). */
+    part: z.enum(['Kaplan et al. 2020', 'Chinchilla and its replication', 'Beyond Chinchilla']),
+    /** Position in the table of contents (global order; by part: Kaplan 100–199, Chinchilla 200–299, Beyond 300–399). */
     order: z.number().int().positive(),
     /** Papers the chapter draws on (ids from content/data/papers.json). */
     sources: z.array(paperId).min(1),

@@ -2,6 +2,8 @@
  * Ordering of chapters for the table of contents and prev/next links. Pure; the pages pass in the
  * collection entries.
  */
+import { sitePath } from './paths.ts';
+
 export interface ChapterLike {
   id: string;
   data: { title: string; part: string; order: number };
@@ -28,7 +30,7 @@ export function groupByPart<T extends ChapterLike>(sorted: readonly T[]): { part
   return groups;
 }
 
-/** URL path of a chapter: "/chapters/<id>/". Public interface: never change it once published. */
+/** URL path of a chapter: "/chapters/<id>/" under the site's base. Public interface: never change it once published. */
 export function chapterPath(id: string): string {
-  return `/chapters/${id}/`;
+  return sitePath(`/chapters/${id}/`);
 }

@@ -6,6 +6,7 @@ import type { ZodType } from 'zod';
 import { constantSetSchema, papersSchema, type ConstantSet, type Paper } from './schema/constants.ts';
 import { tableSchema, type Table, type ConstantCell } from './schema/tables.ts';
 import { modelsSchema, type Model } from './schema/models.ts';
+import { formatExact } from './units.ts';
 import modelsJson from '../../content/data/models.json' with { type: 'json' };
 import papersJson from '../../content/data/papers.json' with { type: 'json' };
 
@@ -60,6 +61,22 @@ export function constantsOf<K extends string>(id: string, keys: readonly K[]): R
     out[k] = c.value;
   }
   return out;
+}
+
+/**
+ * A constant as a page shows it: as the paper printed it (`printed` where the fixture keeps one,
+ * else every digit of the value, counts with thousands separators). Never rounded: a rounded
+ * figure is a derived quantity and goes through `formatNumber`.
+ */
+export function formatConstant(c: ConstantSet['constants'][string]): string {
+  return c.printed ?? formatExact(c.value);
+}
+
+/** `showConstant('kaplan-2020-setup', 'nCtx')` → "1,024": one constant of one set, as printed. */
+export function showConstant(id: string, key: string): string {
+  const c = constantSet(id).constants[key];
+  if (!c) throw new Error(`Constant set "${id}" has no "${key}"`);
+  return formatConstant(c);
 }
 
 /** A paper by id. */

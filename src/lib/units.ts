@@ -91,3 +91,35 @@ export function formatPercent(fraction: number, sig = 3): string {
 export function formatQuantity(x: number, unit: string, options?: FormatOptions): string {
   return `${formatNumber(x, options)} ${unit}`;
 }
+
+/** A whole number in full with thousands separators: 1024 → "1,024", 50257 → "50,257". */
+export function formatCount(n: number): string {
+  assertFinite(n, 'count');
+  if (!Number.isInteger(n)) throw new RangeError(`Cannot format ${n} as a count: not a whole number`);
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
+/**
+ * A number with every digit it has and no more: the fewest significant figures that give back
+ * exactly `x` (0.33917084 → "0.33917084", 406.4 → "406.4", 8.8e13 → "8.8e13"). Whole numbers below
+ * 10^7 print in full with separators (1024 → "1,024"). Never rounds: for fixture constants.
+ */
+export function formatExact(x: number): string {
+  assertFinite(x, 'number');
+  if (Number.isInteger(x) && Math.abs(x) < 1e7) return formatCount(x);
+  let sig = 1;
+  while (sig < 17 && Number(x.toPrecision(sig)) !== x) sig++;
+  return formatNumber(x, { sig });
+}
+
+/**
+ * Significant figures of a printed number ("1,024" → 4, "0.076" → 2, "8.8 × 10¹³" → 2, "1.50" → 3,
+ * "2.1e3" → 2). For checking that a page never shows a constant with fewer digits than printed.
+ */
+export function significantFigures(printed: string): number {
+  const mantissa = printed.replace(/,/g, '').replace(/\s*(?:[eE][+-]?\d+|[×x]\s*10\S*)\s*$/, '').replace(/^[+\-−]/, '');
+  const digits = mantissa.replace('.', '').replace(/^0+/, '');
+  if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;
+  return digits.length || 1;
+}

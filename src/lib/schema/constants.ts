@@ -30,6 +30,11 @@ export const constantSchema = z.object({
     .object({ low: z.number().finite(), high: z.number().finite(), level: z.number().gt(0).lt(1) })
     .optional(),
   note: z.string().optional(),
+  /**
+   * The value as the paper prints it, where the digits differ from what `formatExact(value)` gives
+   * (trailing zeros, a shorter mantissa), e.g. "1.50" or "2.1e3". Pages show this form.
+   */
+  printed: z.string().min(1).optional(),
 });
 export type Constant = z.infer<typeof constantSchema>;
 

@@ -1,0 +1,16 @@
+/**
+ * Internal links. The site may be served at a domain root or under a sub-path; the base is set once
+ * (astro.config.mjs `base`) and every internal link goes through `sitePath`, never a bare "/…".
+ */
+
+/** The site's base path, always ending in "/" ("/" at a domain root, "/ledger/" under a sub-path). */
+export function basePath(): string {
+  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** "/chapters/x/#eq-y" → the same path under the site's base. `path` must start with "/". */
+export function sitePath(path: string): string {
+  if (!path.startsWith('/')) throw new Error(`sitePath: expected a path starting with "/", received "${path}"`);
+  return basePath() + path.slice(1);
+}
