@@ -21,4 +21,6 @@ export default defineConfig({
   integrations: [mdx(), publishedIds()],
   devToolbar: { enabled: false },
   prefetch: false,
+  // Example workers (components/example/worker.ts) are ES modules with their own chunks.
+  vite: { worker: { format: 'es' }, build: { modulePreload: false } },
 });
