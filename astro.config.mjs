@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFailOnKatexError from './src/integrations/rehype-fail-on-katex-error.mjs';
 import publishedIds from './src/integrations/published-ids.mjs';
+import publicApi from './src/integrations/public-api.mjs';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins, so math needs the unified
 // processor (MDX inherits it). KaTeX renders at build time; no math JavaScript reaches the browser.
@@ -18,7 +19,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeFailOnKatexError],
     }),
   },
-  integrations: [mdx(), publishedIds()],
+  integrations: [mdx(), publishedIds(), publicApi()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Example workers (components/example/worker.ts) are ES modules with their own chunks.
