@@ -121,6 +121,8 @@ export { predictLoss, fitHuber, fitHuberGrid, fitLikelihood, bootstrapFit, huber
 export type {
   LossPoint,
   ScalingLawParams,
+  LogParams,
+  InitGrid,
   FitResult,
   HuberObjectiveOptions,
   HuberFitOptions,
@@ -131,6 +133,7 @@ export type {
   BootstrapOptions,
   BootstrapResult,
 } from './fit.ts';
+export type { LbfgsOptions, MinimizeResult, StopReason } from './optimize.ts';
 
 // Examples
 export { expectClose } from './expect.ts';

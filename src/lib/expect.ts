@@ -7,6 +7,7 @@
  * Throws unless `value` is within relative tolerance `relTol` of `printed` (|value − printed| ≤
  * relTol·|printed|), e.g. `expectClose(lossRatio(2, alphaN), 0.95, 0.01)` for Kaplan §1.2's "0.95".
  * Returns `value`, so it can wrap an expression. The message names both numbers and the relative error.
+ * @example expectClose(lossRatio(2, constantsOf('kaplan-2020-summary', ['alphaN']).alphaN), 0.95, 0.01)
  */
 export function expectClose(value: number, printed: number, relTol: number, what = 'value'): number {
   if (!Number.isFinite(relTol) || relTol < 0) throw new RangeError(`expectClose: relTol must be a non-negative number, got ${relTol}`);
