@@ -10,7 +10,7 @@ export interface CitedSource {
   paper: string;
   location: string;
   /** How the value was checked (verification codes of the facts sheet). */
-  verifiedBy?: string | undefined;
+  verifiedBy?: string;
 }
 
 /** One fitted or printed constant with its source. */
@@ -23,12 +23,12 @@ export interface CitedConstant {
   unit: string;
   source: CitedSource;
   /** Standard error, where the source gives one. */
-  se?: number | undefined;
+  se?: number;
   /** Confidence interval, where the source gives one. */
-  interval?: { low: number; high: number; level: number } | undefined;
-  note?: string | undefined;
+  interval?: { low: number; high: number; level: number };
+  note?: string;
   /** The value as the paper prints it, where its digits differ from the value's. */
-  printed?: string | undefined;
+  printed?: string;
 }
 
 /** A named set of constants belonging to one fit. */

@@ -83,7 +83,8 @@ export function publicApiEntries(root: string = process.cwd()): ApiEntry[] {
         name,
         kind,
         module: basename(file.fileName).replace(/\.ts$/, ''),
-        signature,
+        // An optional parameter or property already admits undefined; the checker spells it out.
+        signature: signature.replace(/(\?: [^,;()\n]+?) \| undefined(?=[,;)\n])/g, '$1'),
         doc: ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim(),
         examples: tags.filter((t) => t.name === 'example').map((t) => ts.displayPartsToString(t.text).trim()),
       };

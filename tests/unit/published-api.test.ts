@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicApiEntries, citedEquations, equationAnchors } from '../../src/reference/api-docs.ts';
 import * as api from '../../src/lib/api.ts';
+import { constantSets as validatedSets, constantsOf as validatedConstantsOf } from '../../src/lib/data.ts';
 
 /**
  * The public API v1 is a promise: an export, once published, is never removed and never changes
@@ -41,6 +42,15 @@ describe('public API v1', () => {
   it('documents every export, and gives every function and constant an example', () => {
     expect(entries.filter((e) => e.doc.length < 10).map((e) => e.name)).toEqual([]);
     expect(entries.filter((e) => (e.kind === 'function' || e.kind === 'const') && e.examples.length === 0).map((e) => e.name)).toEqual([]);
+  });
+});
+
+describe('cited constants in the API', () => {
+  it('are the same values the zod-validated fixtures give', () => {
+    expect(api.constantSets).toEqual(validatedSets);
+    expect(api.constantsOf('kaplan-2020-summary', ['alphaN', 'Nc'])).toEqual(validatedConstantsOf('kaplan-2020-summary', ['alphaN', 'Nc']));
+    expect(() => api.constantsOf('kaplan-2020-summary', ['nope'])).toThrow(/has no "nope"/);
+    expect(() => api.constantsOf('no-such-set', ['alphaN'])).toThrow(/Unknown constant set "no-such-set"/);
   });
 });
 
