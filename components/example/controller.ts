@@ -98,6 +98,24 @@ export function openEditor(figure: HTMLElement, { focus = false } = {}): Editor 
   return editor;
 }
 
+function newWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'example' });
+}
+
+/**
+ * A worker started in advance after the first run, so later runs skip its start-up (loading and
+ * compiling the transpiler and the API). Each worker runs one example only: fresh globals every run.
+ */
+let spare: Worker | undefined;
+function takeWorker(): Worker {
+  const w = spare ?? newWorker();
+  spare = undefined;
+  return w;
+}
+function prepareSpare(): void {
+  spare ??= newWorker();
+}
+
 function stop(editor: Editor): void {
   editor.worker?.terminate();
   editor.worker = undefined;
@@ -126,7 +144,7 @@ function run(editor: Editor): Promise<void> {
   editor.run.disabled = true;
   say(editor, 'Running…');
   const started = performance.now();
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'example' });
+  const worker = takeWorker();
   editor.worker = worker;
   return new Promise<void>((resolve) => {
     let timer = setTimeout(() => finish('error', `Stopped: the example's code did not load within ${LOAD_LIMIT_MS / 1000} s.`), LOAD_LIMIT_MS);
@@ -139,6 +157,7 @@ function run(editor: Editor): Promise<void> {
       else worker.terminate();
       render();
       say(editor, text, tone);
+      prepareSpare();
       figureOf(editor)?.dispatchEvent(new CustomEvent('example:ran', { bubbles: true, detail: { ms: performance.now() - started, tone } }));
       resolve();
     };
