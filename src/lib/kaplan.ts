@@ -402,7 +402,7 @@ export function convergenceComparison(
 /**
  * Kaplan Eq. (B.16)–(B.17): a model `sizeRatio` = N/N_eff times the compute-efficient size for a loss
  * needs C(N)/C(N_eff) = r·[1 + (α_S/α_N)(1 − r^(−α_N))]^(−1/α_S) times the compute and
- * [1 + (α_S/α_N)(1 − r^(−α_N))]^(−1/α_S) times the steps. NaN where the bracket is not positive (a
+ * [1 + (α_S/α_N)(1 − r^(−α_N))]^(−1/α_S) times the steps. Not a number where the bracket is not positive (a
  * model too small to reach the loss at all).
  * @example suboptimalSize(2, constantsOf('kaplan-2020-summary', ['alphaN', 'alphaS']))
  */

@@ -21,7 +21,7 @@ import { inferenceFlopPerToken, trainingFlop } from './compute.ts';
 
 /**
  * Hoffmann Eq. (2) solved for D: the tokens a model of N parameters needs to reach `targetLoss`,
- * D = (B / (L − E − A/N^α))^(1/β). Infinity when N cannot reach the loss with any amount of data.
+ * D = (B / (L − E − A/N^α))^(1/β). Infinite when N cannot reach the loss with any amount of data.
  * @example tokensForLoss(8e9, 2.0, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']))
  */
 export function tokensForLoss(N: number, targetLoss: number, { E, A, B, alpha, beta }: ParametricConstants): number {
@@ -32,7 +32,7 @@ export function tokensForLoss(N: number, targetLoss: number, { E, A, B, alpha, b
 
 /**
  * Hoffmann Eq. (2) with D → ∞: the smallest model that can reach `targetLoss`, N = (A / (L − E))^(1/α)
- * (de Vries' "critical model size"). Infinity when L ≤ E.
+ * (de Vries' "critical model size"). infinite (positive infinity) when L ≤ E.
  * @example criticalModelSize(2.0, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']))
  */
 export function criticalModelSize(targetLoss: number, { E, A, alpha }: ParametricConstants): number {
@@ -95,7 +95,7 @@ export function smallerModel(C: number, k: number, c: ParametricConstants): Smal
 /**
  * Served tokens after which a smaller model's inference saving, (2·N_large − 2·N_small) FLOP per token
  * (Kaplan Eq. 2.2, context term dropped), repays `extraTrainingFlop`. 0 when nothing extra was spent;
- * Infinity when the models are the same size but extra compute was spent.
+ * infinite when the models are the same size but extra compute was spent.
  * @example inferenceBreakEven({ extraTrainingFlop: 1e21, largerN: 70e9, smallerN: 35e9 })
  */
 export function inferenceBreakEven({

@@ -77,8 +77,8 @@ const SUFFIXES: readonly [number, string][] = [
 ];
 
 /**
- * Format a finite number for a page. Throws a RangeError on NaN or ±Infinity, so a broken
- * computation fails the build instead of printing "NaN".
+ * Format a finite number for a page. Throws a RangeError on a value that is not a finite number,
+ * so a broken computation fails the build instead of printing a non-number.
  * @example formatNumber(1234567)
  */
 export function formatNumber(x: number, { sig = 3, style = 'auto' }: FormatOptions = {}): string {
