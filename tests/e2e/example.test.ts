@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { openSite, type Site } from './support.ts';
 
 /**
@@ -82,6 +83,20 @@ describe('runnable example', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the open editor, its controls and a run's output pass axe (${scheme})`, async () => {
+      const { context } = await site.context({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(site.url + CHAPTER);
+      await page.waitForLoadState('networkidle');
+      await button(page, 'Edit and run').click();
+      await runCode(page, "import { lossN } from 'scaling-ledger';\nthrow new Error('shown as an error');");
+      const results = await new AxeBuilder({ page }).include(`#${ID}`).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
 
   it('stops an endless loop after the time limit and keeps the page responsive', async () => {
     const { page, context } = await open(CHAPTER);
