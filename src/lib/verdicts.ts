@@ -254,6 +254,14 @@ export interface Budget {
   why: string;
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 27 → "²⁷" (for budget titles). */
+export function superscript(n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Expected a non-negative whole number, received ${n}`);
+  return String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!);
+}
+
 /** First and last decade of the ladder (10^18 … 10^27 FLOP). */
 export const LADDER_DECADES = { first: 18, last: 27 } as const;
 
@@ -264,7 +272,7 @@ export const LADDER_DECADES = { first: 18, last: 27 } as const;
 export function budgets(list: readonly Model[] = allModels): Budget[] {
   const out: Budget[] = [];
   for (let k = LADDER_DECADES.first; k <= LADDER_DECADES.last; k++) {
-    out.push({ id: `1e${k}`, C: Math.pow(10, k), title: `10^${k} FLOP`, why: 'A decade of the fixed ladder.' });
+    out.push({ id: `1e${k}`, C: Math.pow(10, k), title: `10${superscript(k)} FLOP`, why: 'A decade of the fixed ladder.' });
   }
   const gopher = modelById('gopher-280b').reportedTrainingFlop;
   if (!gopher) throw new Error('gopher-280b needs reportedTrainingFlop for the Gopher budget');
