@@ -20,6 +20,8 @@ const DASH: Record<string, string> = {
   'besiroglu-2024-refit': '1 0',
 };
 
+const LABEL_DY: Record<string, number> = { 'hoffmann-approach-1': 10, 'besiroglu-2024-refit': -4, 'hoffmann-2022-rounded': -6 };
+
 function frontier(id: LawId) {
   const out: { law: string; C: number; N: number; D: number }[] = [];
   for (let e = LADDER_DECADES.first; e <= LADDER_DECADES.last; e += 0.25) {
@@ -29,7 +31,9 @@ function frontier(id: LawId) {
   return out;
 }
 
-const suffix = (d: number) => formatNumber(d, { style: 'suffix', sig: 2 });
+const suffix = (d: number) => formatNumber(d, { style: 'suffix' });
+/** Decades between a and b (inclusive), for log-axis ticks. */
+const decades = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => Math.pow(10, a + i));
 
 export function modelFrontiersOptions(m: Model, family: readonly Model[]): Plot.PlotOptions {
   const lines = FIGURE_LAWS.map(frontier);
@@ -44,14 +48,15 @@ export function modelFrontiersOptions(m: Model, family: readonly Model[]): Plot.
     marginRight: 110,
     marginBottom: 44,
     style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
-    x: { type: 'log', label: 'Parameters N →', tickFormat: suffix, domain: [3e7, 3e14] },
-    y: { type: 'log', label: '↑ Training tokens D', tickFormat: suffix, domain: [3e8, 3e15], grid: true },
+    x: { type: 'log', label: 'Parameters N →', tickFormat: suffix, domain: [3e7, 3e14], ticks: decades(8, 14) },
+    y: { type: 'log', label: '↑ Training tokens D', tickFormat: (d: number) => (d >= 1e15 ? formatNumber(d) : suffix(d)), domain: [3e8, 3e15], ticks: decades(9, 15), grid: true },
     marks: [
       ...lines.map((l, i) =>
-        Plot.line(l, { x: 'N', y: 'D', stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: DASH[FIGURE_LAWS[i]!] ?? 'none', className: i === FIGURE_LAWS.length - 1 ? 'accent' : '' }),
+        Plot.line(l, { x: 'N', y: 'D', stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: DASH[FIGURE_LAWS[i]!] ?? 'none', clip: true, className: i === FIGURE_LAWS.length - 1 ? 'accent' : '' }),
       ),
-      Plot.text(labels, { x: 'N', y: 'D', text: 'law', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-      Plot.line(isoN, { x: 'N', y: 'D', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '1 4', className: 'accent-2' }),
+      // Each label at its line's end; Approach 1 and Epoch's refit end close together, so theirs are nudged apart.
+      ...labels.map((l, i) => Plot.text([l], { x: 'N', y: 'D', text: 'law', textAnchor: 'start', dx: 4, dy: LABEL_DY[FIGURE_LAWS[i]!] ?? 0, fill: 'currentColor' })),
+      Plot.line(isoN, { x: 'N', y: 'D', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '1 4', clip: true, className: 'accent-2' }),
       Plot.dot(others, { x: 'N', y: 'D', r: 3, fill: 'currentColor', fillOpacity: 0.6 }),
       Plot.dot([{ N: r.N, D: r.D }], { x: 'N', y: 'D', r: 6, stroke: 'currentColor', strokeWidth: 2.5, className: 'accent-2' }),
       Plot.text([{ N: r.N, D: r.D, name: m.name }], { x: 'N', y: 'D', text: 'name', dy: -12, fontWeight: 'bold', fill: 'currentColor', className: 'accent-2' }),

@@ -26,6 +26,8 @@ export interface Law {
   id: LawId;
   /** Short name for table headers. */
   short: string;
+  /** Name for a table row: short, but says which approach or constant set. */
+  name: string;
   label: string;
   /** What N counts in this law. */
   counts: 'non-embedding' | 'total';
@@ -41,6 +43,7 @@ export const LAWS: readonly Law[] = [
   {
     id: 'kaplan-table-6',
     short: 'Kaplan',
+    name: 'Kaplan, Table 6',
     label: 'Kaplan et al. 2020, compute-efficient allocation (Table 6)',
     counts: 'non-embedding',
     source: 'Kaplan et al. 2020, Table 6 (N_opt = N_e·C_min^p_N, C_min in PF-days); losses from L(N, D), Eq. (1.5) with Table 2',
@@ -50,6 +53,7 @@ export const LAWS: readonly Law[] = [
   {
     id: 'hoffmann-approach-1',
     short: 'Chinchilla A1',
+    name: 'Chinchilla, Approach 1',
     label: 'Hoffmann et al. 2022, Approach 1 (training curve envelope)',
     counts: 'total',
     source: 'Hoffmann et al. 2022, Table 2 (a = 0.50) with the prefactor that best fits the Approach 1 projections of Table 3',
@@ -59,6 +63,7 @@ export const LAWS: readonly Law[] = [
   {
     id: 'hoffmann-approach-2',
     short: 'Chinchilla A2',
+    name: 'Chinchilla, Approach 2',
     label: 'Hoffmann et al. 2022, Approach 2 (IsoFLOP profiles)',
     counts: 'total',
     source: 'Hoffmann et al. 2022, Table 2 (a = 0.49) with the prefactor that best fits the Approach 2 projections of Table A3',
@@ -69,6 +74,7 @@ export const LAWS: readonly Law[] = [
     (set): Law => ({
       id: set,
       short: set === 'besiroglu-2024-refit' ? 'Epoch refit' : set === 'hoffmann-2022-rounded' ? 'Chinchilla A3 (printed)' : 'Chinchilla A3 (TeX)',
+      name: set === 'besiroglu-2024-refit' ? 'Epoch AI refit of Approach 3' : set === 'hoffmann-2022-rounded' ? 'Chinchilla, Approach 3 (printed constants)' : 'Chinchilla, Approach 3 (TeX-source constants)',
       label: constantSet(set).label,
       counts: 'total',
       source: `${constantSet(set).label}: Hoffmann et al. 2022, Eq. (4) with these constants`,
