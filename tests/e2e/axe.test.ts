@@ -10,7 +10,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-const pages = ['/', '/chapters/loss-vs-model-size/', '/chapters/loss-vs-model-size/?N=oops', '/404.html'];
+const pages = ['/', '/chapters/loss-vs-model-size/', '/chapters/loss-vs-model-size/?N=oops', '/404.html', '/models/', '/models/deepseek-v2/', '/budgets/gopher/'];
 
 describe('axe finds no violations', () => {
   for (const scheme of ['light', 'dark'] as const) {
