@@ -87,11 +87,14 @@ describe('generated pages', () => {
     await context.close();
   });
 
-  it('a budget page is complete without JavaScript, and its wide table scrolls inside the page at 360 px', async () => {
+  it('a budget page is complete without JavaScript, and its wide tables (and the index’s and a model page’s) scroll inside the page at 360 px', async () => {
     const { page, context } = await open('/budgets/1e24/', { javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     expect(await page.locator('#choices + .table-scroll tbody tr').count()).toBe(6);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    for (const path of ['/budgets/1e24/', '/models/', '/models/deepseek-v2/']) {
+      if (path !== '/budgets/1e24/') await page.goto(site.url + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
     await context.close();
   });
 });
