@@ -139,3 +139,17 @@ describe('print', () => {
     await context.close();
   });
 });
+
+describe('fragment jumps', () => {
+  it('land on the anchor and stay there while figures, fonts and widgets load', async () => {
+    for (const anchor of ['step-kaplan-loss-n-ratio-result', 'eq-kaplan-loss-n-log', 'fig-kaplan-loss-n-explorer']) {
+      const { page, context } = await open(`${CHAPTER}#${anchor}`);
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(300);
+      // Where the jump put it: its scroll margin below the top of the viewport, give or take 2 px.
+      const offset = await page.locator(`#${anchor}`).evaluate((el) => el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginTop || '0'));
+      expect(Math.abs(offset), anchor).toBeLessThanOrEqual(2);
+      await context.close();
+    }
+  });
+});
