@@ -54,3 +54,27 @@ export function totalParams(shape: TransformerShape & EmbeddingShape): number {
 export function dModelForParams(N: number, nLayer: number): number {
   return Math.sqrt(N / (12 * nLayer));
 }
+
+/** Kaplan §3.1, Figure 5: the aspect ratio d_model / n_layer (width per layer). */
+export function aspectRatio({ nLayer, dModel }: Pick<TransformerShape, 'nLayer' | 'dModel'>): number {
+  return dModel / nLayer;
+}
+
+/**
+ * The share of all parameters that sits in the token and position embeddings, embed / (N + embed)
+ * (Kaplan Table 1). Large for small models: the reason Kaplan count N without embeddings (§2.1,
+ * Figure 6) and why their N and Hoffmann et al.'s total count differ most at small scale.
+ */
+export function embeddingFraction(shape: TransformerShape & EmbeddingShape): number {
+  return embeddingParams(shape) / totalParams(shape);
+}
+
+/**
+ * The standard shape (d_attn = d_ff/4 = d_model) with `nLayer` layers and aspect ratio
+ * d_model/n_layer = `ratio`, and the N it has: d_model = ratio·n_layer, N = 12·n_layer·d_model².
+ */
+export function shapeFromAspectRatio(N: number, ratio: number): { nLayer: number; dModel: number } {
+  // N = 12·n_layer·(ratio·n_layer)² = 12·ratio²·n_layer³.
+  const nLayer = Math.cbrt(N / (12 * ratio * ratio));
+  return { nLayer, dModel: ratio * nLayer };
+}

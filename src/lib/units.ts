@@ -123,3 +123,22 @@ export function significantFigures(printed: string): number {
   if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;
   return digits.length || 1;
 }
+
+/** Orders of magnitude spanned from `low` to `high` (both > 0): log10(high/low). */
+export function ordersOfMagnitude(low: number, high: number): number {
+  return Math.log10(high / low);
+}
+
+/** A loss in nats per token in bits per token: L / ln 2. */
+export function natsToBits(nats: number): number {
+  return nats / Math.LN2;
+}
+
+/**
+ * The per-token perplexity e^L of a cross-entropy loss L in nats per token: the model is, on average,
+ * as unsure as a uniform choice among e^L tokens; 1/e^L is the geometric mean of the probabilities it
+ * gave the tokens that came.
+ */
+export function perplexity(nats: number): number {
+  return Math.exp(nats);
+}
