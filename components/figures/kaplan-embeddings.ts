@@ -38,7 +38,7 @@ function named(shapes: readonly NamedShape[], v: Vocabulary) {
   return shapes.map((s) => ({
     N: nonEmbeddingParams(s),
     share: embeddingFraction({ ...s, ...v }),
-    label: `(${formatExact(s.nLayer)}, ${formatExact(s.dModel)})`,
+    label: `${formatExact(s.nLayer)} × ${formatExact(s.dModel)}`,
   }));
 }
 
@@ -97,7 +97,7 @@ export function contextShareOptions(widthRange: [number, number], nCtx: number):
 export function contextShareDescription(widthRange: [number, number], nCtx: number): string {
   const threshold = nCtx / 12;
   return (
-    `With n_ctx = ${formatExact(nCtx)} tokens the context term is ${formatPercent(contextShare(widthRange[0], nCtx), 2)} of the forward FLOP at d_model = ${formatNumber(widthRange[0])}, ` +
-    `half of it at d_model ≈ ${formatNumber(threshold, { sig: 2 })}, and ${formatPercent(contextShare(widthRange[1], nCtx), 2)} at d_model = ${formatNumber(widthRange[1])}.`
+    `With n_ctx = ${formatExact(nCtx)} tokens the context term is ${formatPercent(contextShare(widthRange[0], nCtx), 2)} of the forward FLOP at d_model = ${formatExact(widthRange[0])}, ` +
+    `half of it at d_model ≈ ${formatNumber(threshold, { sig: 2 })}, and ${formatPercent(contextShare(widthRange[1], nCtx), 2)} at d_model = ${formatExact(widthRange[1])}.`
   );
 }

@@ -3,7 +3,7 @@
  * from the end points of §3; C_min from the span §1.2 states (the paper prints no end points for it).
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, ordersOfMagnitude } from '../../src/lib/units.ts';
+import { formatExact, formatNumber, ordersOfMagnitude } from '../../src/lib/units.ts';
 import { frame } from './common.ts';
 
 /** The ranges of the setup fixture (`kaplan-2020-setup`). */
@@ -35,12 +35,12 @@ function bars(r: StudiedRanges): Bar[] {
     {
       variable: 'Parameters N',
       orders: ordersOfMagnitude(r.NminStudied, r.NmaxStudied),
-      label: `${formatNumber(r.NminStudied)} to ${formatNumber(r.NmaxStudied)} parameters`,
+      label: `${formatExact(r.NminStudied)} to ${formatExact(r.NmaxStudied)} parameters`,
     },
     {
       variable: 'Tokens D',
       orders: ordersOfMagnitude(r.DminStudied, r.DmaxStudied),
-      label: `${formatNumber(r.DminStudied)} to ${formatNumber(r.DmaxStudied)} tokens`,
+      label: `${formatExact(r.DminStudied)} to ${formatExact(r.DmaxStudied)} tokens`,
     },
   ];
 }
@@ -49,7 +49,7 @@ export function rangesOptions(r: StudiedRanges): Plot.PlotOptions {
   const data = bars(r);
   return frame({
     height: 200,
-    marginLeft: 110,
+    marginLeft: 128,
     x: { label: 'Orders of magnitude spanned →', domain: [0, Math.ceil(Math.max(...data.map((d) => d.orders)))], grid: true },
     y: { label: null, domain: data.map((d) => d.variable) },
     marks: [

@@ -20,7 +20,7 @@ export function equalNOptions(sizes: readonly number[], layerRange: [number, num
     logSpace(layerRange[0], layerRange[1], 60).map((nLayer) => ({ N: `N = ${formatNumber(N, { sig: 2 })}`, nLayer, dModel: dModelForParams(N, nLayer) })),
   );
   const ends = sizes.map((N) => ({ text: `N = ${formatNumber(N, { sig: 2 })}`, nLayer: layerRange[1], dModel: dModelForParams(N, layerRange[1]) }));
-  const pts = shapes.map((s) => ({ ...s, label: `(${formatExact(s.nLayer)}, ${formatExact(s.dModel)})` }));
+  const pts = shapes.map((s) => ({ ...s, label: `${formatExact(s.nLayer)} × ${formatExact(s.dModel)}` }));
   return frame({
     height: 340,
     marginRight: 70,
@@ -38,7 +38,7 @@ export function equalNOptions(sizes: readonly number[], layerRange: [number, num
 export function equalNDescription(shapes: readonly NamedShape[]): string {
   return (
     'On log axes each line of equal N falls with slope −1/2 (d_model ∝ n_layer^(−1/2)). ' +
-    shapes.map((s) => `(${formatExact(s.nLayer)}, ${formatExact(s.dModel)}) has N = ${formatNumber(nonEmbeddingParams(s))}`).join('; ') +
+    shapes.map((s) => `${formatExact(s.nLayer)} × ${formatExact(s.dModel)} has N = ${formatNumber(nonEmbeddingParams(s))}`).join('; ') +
     '.'
   );
 }

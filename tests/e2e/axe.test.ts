@@ -10,7 +10,16 @@ afterAll(async () => {
   await site?.close();
 });
 
-const pages = ['/', '/chapters/loss-vs-model-size/', '/chapters/loss-vs-model-size/?N=oops', '/404.html'];
+const pages = [
+  '/',
+  '/chapters/loss-vs-model-size/',
+  '/chapters/loss-vs-model-size/?N=oops',
+  '/chapters/kaplan-experiment/',
+  '/chapters/kaplan-loss-vs-data-and-compute/',
+  '/chapters/kaplan-counting-parameters-and-compute/',
+  '/chapters/kaplan-model-shape/',
+  '/404.html',
+];
 
 describe('axe finds no violations', () => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -20,7 +29,8 @@ describe('axe finds no violations', () => {
       await page.goto(site.url + path);
       await page.waitForLoadState('networkidle');
       // Interact once so the widget's live figure is what gets checked, not only the static one.
-      if (path.includes('chapters')) await page.locator('form[data-widget] input[type="text"]').focus();
+      const widgetInput = page.locator('form[data-widget] input[type="text"]').first();
+      if (await widgetInput.count()) await widgetInput.focus();
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
