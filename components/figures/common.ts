@@ -19,9 +19,10 @@ export function frame(overrides: Partial<Plot.PlotOptions> = {}): Plot.PlotOptio
   };
 }
 
-/** Tick label for a log axis: "1e-7", "100", "1.5e9". */
+/** Tick label for a log axis: powers of ten only ("1e-7", "100", "1e9"); the minor ticks stay unlabelled. */
 export function logTick(d: number): string {
-  return formatNumber(d, { sig: 2 });
+  const e = Math.log10(d);
+  return Math.abs(e - Math.round(e)) < 1e-9 ? formatNumber(d, { sig: 2 }) : '';
 }
 
 /** `count` values spaced evenly in log10 from `low` to `high` (both > 0), ends included. */

@@ -55,7 +55,7 @@ export function embeddingShareOptions(depths: readonly number[], widthRange: [nu
       Plot.line(lines, { x: 'N', y: 'share', z: 'depth', stroke: 'currentColor', strokeWidth: 2, className: 'accent' }),
       Plot.text(ends, { x: 'N', y: 'share', text: 'depth', textAnchor: 'start', dx: 4, dy: -8, fill: 'currentColor' }),
       Plot.dot(pts, { x: 'N', y: 'share', r: 4, fill: 'currentColor', className: 'accent-2' }),
-      Plot.text(pts, { x: 'N', y: 'share', text: 'label', dy: -10, fill: 'currentColor' }),
+      Plot.text(pts, { x: 'N', y: 'share', text: 'label', textAnchor: 'end', dx: -8, dy: -6, fill: 'currentColor' }),
     ],
   });
 }

@@ -78,16 +78,19 @@ export function figure1ComputeOptions(c: Figure1Constants, r: Figure1Ranges): Pl
   const eq13 = xs.map((C) => ({ C, L: lossCmin(C, c) }));
   const legend = xs.map((C) => ({ C, L: lossCmin(C, legendFit) }));
   const fixed = xs.map((C) => ({ C, L: lossC(C, c) }));
+  // Labels where the lines are apart: the fixed-batch line at its left end, the two parallel
+  // C_min lines just above and below each other at the geometric middle of the range.
+  const mid = Math.sqrt(low * high);
   const labels = [
-    { C: low, L: lossC(low, c), text: 'L(C), fixed batch', dy: -10 },
-    { C: high, L: lossCmin(high, c), text: 'L(C_min), Eq. (1.3)', dy: -12 },
-    { C: high, L: lossCmin(high, legendFit), text: 'Figure 1 legend', dy: 14 },
+    { C: low, L: lossC(low, c), text: 'L(C), fixed batch (dotted)', dy: -10, anchor: 'start' },
+    { C: mid, L: lossCmin(mid, c), text: 'L(C_min), Eq. (1.3)', dy: -14, anchor: 'start' },
+    { C: mid, L: lossCmin(mid, legendFit), text: 'Figure 1 legend (dashed)', dy: 16, anchor: 'end' },
   ];
   return panel('Compute C_min (PF-days, non-embedding) →', lossDomain(c, r), [
     Plot.line(fixed, { x: 'C', y: 'L', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '2,4', className: 'accent-2' }),
     Plot.line(legend, { x: 'C', y: 'L', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '7,5' }),
     Plot.line(eq13, { x: 'C', y: 'L', stroke: 'currentColor', strokeWidth: 3, className: 'accent' }),
-    Plot.text(labels, { x: 'C', y: 'L', text: 'text', dy: (d: { dy: number }) => d.dy, textAnchor: (d: { C: number }) => (d.C === low ? 'start' : 'end'), fill: 'currentColor' } as Plot.TextOptions),
+    ...labels.map((l) => Plot.text([l], { x: 'C', y: 'L', text: 'text', dy: l.dy, textAnchor: l.anchor as 'start' | 'end', fill: 'currentColor' })),
   ]);
 }
 

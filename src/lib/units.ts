@@ -172,3 +172,11 @@ export function natsToBits(nats: number): number {
 export function perplexity(nats: number): number {
   return Math.exp(nats);
 }
+
+/**
+ * {@link formatNumber} for use inside TeX: e-notation becomes a power of ten
+ * (1.32e9 → "1.32 \times 10^{9}"), plain digits stay as they are.
+ */
+export function formatNumberTex(x: number, options?: FormatOptions): string {
+  return formatNumber(x, options).replace(/e(-?\d+)$/, ' \\times 10^{$1}');
+}

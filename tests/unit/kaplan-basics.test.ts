@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { compensatingFactor, factorForLossRatio, lossCmin, lossD, lossN, lossRatio, lossReduction } from '../../src/lib/kaplan.ts';
 import { aspectRatio, embeddingFraction, embeddingParams, nonEmbeddingParams, shapeFromAspectRatio, totalParams } from '../../src/lib/transformer.ts';
 import { forwardFlopPerToken, table1Rows, trainingFlopPerToken } from '../../src/lib/compute.ts';
-import { natsToBits, ordersOfMagnitude, perplexity, FLOP_PER_PF_DAY } from '../../src/lib/units.ts';
+import { formatNumber, formatNumberTex, natsToBits, ordersOfMagnitude, perplexity, FLOP_PER_PF_DAY } from '../../src/lib/units.ts';
 import { constantsOf } from '../../src/lib/data.ts';
 
 function expectWithin(actual: number, expected: number, tolerance: number): void {
@@ -191,5 +191,21 @@ describe('loss units', () => {
       }),
     );
     expect(natsToBits(Math.LN2)).toBeCloseTo(1, 15);
+  });
+});
+
+describe('formatNumberTex', () => {
+  it('writes e-notation as a power of ten and leaves plain numbers alone', () => {
+    expect(formatNumberTex(1.32e9)).toBe('1.32 \\times 10^{9}');
+    expect(formatNumberTex(2.5e-7)).toBe('2.5 \\times 10^{-7}');
+    expect(formatNumberTex(1.008, { sig: 4 })).toBe('1.008');
+    fc.assert(
+      fc.property(fc.double({ min: 1e-12, max: 1e30, noNaN: true }), (x) => {
+        const tex = formatNumberTex(x);
+        const m = /^(-?[\d.]+)(?: \\times 10\^\{(-?\d+)\})?$/.exec(tex);
+        expect(m, tex).not.toBeNull();
+        expect(Number(`${m![1]}e${m![2] ?? 0}`)).toBe(Number(formatNumber(x)));
+      }),
+    );
   });
 });
