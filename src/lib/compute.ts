@@ -87,6 +87,7 @@ export interface Table1Row {
  * Kaplan Table 1, row by row, for one shape: parameters and forward FLOP per token of each operation.
  * The non-embedding rows sum to N (Eq. 2.1) and to C_forward = 2N + 2·n_layer·n_ctx·d_attn (Eq. 2.2).
  * Table 1 writes the Project row's FLOP with d_embd (a typo for d_model, as its parameter column shows).
+ * @example table1Rows({ nLayer: 48, dModel: 1600, nCtx: 1024, nVocab: 50257 })
  */
 export function table1Rows(shape: ContextShape & { nVocab: number }): Table1Row[] {
   const { nLayer, dModel, nCtx, nVocab, dAttn = dModel, dFf = 4 * dModel } = shape;
