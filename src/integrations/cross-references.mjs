@@ -30,10 +30,19 @@ function pagePath(rel) {
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
-/** HTML of `el`'s children fit for a preview: no ids, no links, no buttons. */
+/**
+ * HTML of `el`'s children fit for a preview inside a sentence: no ids, links or buttons, and no
+ * block elements (a <p> inside the preview would close the paragraph that holds the reference).
+ */
 function previewHtml(el) {
   const clone = el.cloneNode(true);
   for (const a of clone.querySelectorAll('a')) a.replaceWith(...a.childNodes);
+  for (const block of clone.querySelectorAll('p, div, ul, ol, li, figure, figcaption, section, h1, h2, h3, h4, h5, h6, table, details')) {
+    const span = el.ownerDocument.createElement('span');
+    span.className = `xref-preview-block ${block.getAttribute('class') ?? ''}`.trim();
+    span.append(...block.childNodes);
+    block.replaceWith(span);
+  }
   for (const b of clone.querySelectorAll('button, script')) b.remove();
   for (const e of clone.querySelectorAll('[id]')) e.removeAttribute('id');
   return clone.innerHTML;
