@@ -69,7 +69,7 @@ function panel(xLabel: string, domainY: [number, number], marks: Plot.Markish[])
 }
 
 export const FIGURE_1_COMPUTE_CAPTION =
-  'Figure 1, compute panel, redrawn from the fits: L(C_min) with Eq. (1.3)’s C_c^min (solid), with the value the figure’s legend shows (dashed), and the fixed-batch L(C) of Eq. (3.3) and Table 5 (dotted).';
+  'The paper’s Figure 1, compute panel, redrawn from the fits: L(C_min) with the scale of Eq. (1.3) (solid) and with the scale the figure’s legend shows (dashed), and the fixed-batch L(C) of Eq. (3.3) and Table 5 (dotted).';
 
 export function figure1ComputeOptions(c: Figure1Constants, r: Figure1Ranges): Plot.PlotOptions {
   const { low, high } = computeRange(r);
@@ -84,7 +84,7 @@ export function figure1ComputeOptions(c: Figure1Constants, r: Figure1Ranges): Pl
   const labels = [
     { C: low, L: lossC(low, c), text: 'L(C), fixed batch (dotted)', dy: -10, anchor: 'start' },
     { C: mid, L: lossCmin(mid, c), text: 'L(C_min), Eq. (1.3)', dy: -14, anchor: 'start' },
-    { C: mid, L: lossCmin(mid, legendFit), text: 'Figure 1 legend (dashed)', dy: 16, anchor: 'end' },
+    { C: mid, L: lossCmin(mid, legendFit), text: 'Figure 1’s legend (dashed)', dy: 16, anchor: 'end' },
   ];
   return panel('Compute C_min (PF-days, non-embedding) →', lossDomain(c, r), [
     Plot.line(fixed, { x: 'C', y: 'L', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '2,4', className: 'accent-2' }),
@@ -105,7 +105,7 @@ export function figure1ComputeDescription(c: Figure1Constants, r: Figure1Ranges)
   );
 }
 
-export const FIGURE_1_DATA_CAPTION = 'Figure 1, dataset panel, redrawn from Eq. (1.2) over the dataset sizes of §3.';
+export const FIGURE_1_DATA_CAPTION = 'The paper’s Figure 1, dataset panel, redrawn from Eq. (1.2) over the dataset sizes of §3.';
 
 export function figure1DataOptions(c: Figure1Constants, r: Figure1Ranges): Plot.PlotOptions {
   const pts = logSpace(r.DminStudied, r.DmaxStudied).map((D) => ({ D, L: lossD(D, c) }));
@@ -121,7 +121,7 @@ export function figure1DataDescription(c: Figure1Constants, r: Figure1Ranges): s
   );
 }
 
-export const FIGURE_1_PARAMS_CAPTION = 'Figure 1, parameters panel, redrawn from Eq. (1.1) over the model sizes of §3.';
+export const FIGURE_1_PARAMS_CAPTION = 'The paper’s Figure 1, parameters panel, redrawn from Eq. (1.1) over the model sizes of §3.';
 
 export function figure1ParamsOptions(c: Figure1Constants, r: Figure1Ranges): Plot.PlotOptions {
   const pts = logSpace(r.NminStudied, r.NmaxStudied).map((N) => ({ N, L: lossN(N, c) }));
