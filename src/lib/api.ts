@@ -42,6 +42,8 @@ export {
   suboptimalSize,
   lossRatio,
   lossReduction,
+  factorForLossRatio,
+  compensatingFactor,
 } from './kaplan.ts';
 export type {
   LossNConstants,
@@ -94,11 +96,20 @@ export {
   trainingFlopPerToken,
   inferenceFlopPerToken,
   contextFlopRatio,
+  table1Rows,
 } from './compute.ts';
-export type { ContextShape } from './compute.ts';
+export type { ContextShape, Table1Row } from './compute.ts';
 
 // Transformer parameter counts
-export { nonEmbeddingParams, embeddingParams, totalParams, dModelForParams } from './transformer.ts';
+export {
+  nonEmbeddingParams,
+  embeddingParams,
+  totalParams,
+  dModelForParams,
+  aspectRatio,
+  embeddingFraction,
+  shapeFromAspectRatio,
+} from './transformer.ts';
 export type { TransformerShape, EmbeddingShape } from './transformer.ts';
 
 // Units and formatting
@@ -113,6 +124,9 @@ export {
   formatQuantity,
   formatCount,
   formatExact,
+  ordersOfMagnitude,
+  natsToBits,
+  perplexity,
 } from './units.ts';
 export type { FormatOptions } from './units.ts';
 

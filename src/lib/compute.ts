@@ -85,3 +85,32 @@ export function contextFlopRatio(shape: ContextShape): number {
   const { nLayer, dModel, nCtx, dAttn = dModel } = shape;
   return (nLayer * nCtx * dAttn) / nonEmbeddingParams(shape);
 }
+
+/** One row of Kaplan Table 1: an operation, its parameters and its forward-pass FLOP per token. */
+export interface Table1Row {
+  operation: 'Embed' | 'Attention: QKV' | 'Attention: Mask' | 'Attention: Project' | 'Feedforward' | 'De-embed';
+  /** Parameters (0 where the paper prints "—"). */
+  parameters: number;
+  /** Forward-pass FLOP per token. */
+  flopPerToken: number;
+  /** Counted in Kaplan's non-embedding N and C_forward (Table 1, "Total (Non-Embedding)"). */
+  nonEmbedding: boolean;
+}
+
+/**
+ * Kaplan Table 1, row by row, for one shape: parameters and forward FLOP per token of each operation.
+ * The non-embedding rows sum to N (Eq. 2.1) and to C_forward = 2N + 2·n_layer·n_ctx·d_attn (Eq. 2.2).
+ * Table 1 writes the Project row's FLOP with d_embd (a typo for d_model, as its parameter column shows).
+ * @example table1Rows({ nLayer: 48, dModel: 1600, nCtx: 1024, nVocab: 50257 })
+ */
+export function table1Rows(shape: ContextShape & { nVocab: number }): Table1Row[] {
+  const { nLayer, dModel, nCtx, nVocab, dAttn = dModel, dFf = 4 * dModel } = shape;
+  return [
+    { operation: 'Embed', parameters: (nVocab + nCtx) * dModel, flopPerToken: 4 * dModel, nonEmbedding: false },
+    { operation: 'Attention: QKV', parameters: nLayer * dModel * 3 * dAttn, flopPerToken: 2 * nLayer * dModel * 3 * dAttn, nonEmbedding: true },
+    { operation: 'Attention: Mask', parameters: 0, flopPerToken: 2 * nLayer * nCtx * dAttn, nonEmbedding: true },
+    { operation: 'Attention: Project', parameters: nLayer * dAttn * dModel, flopPerToken: 2 * nLayer * dAttn * dModel, nonEmbedding: true },
+    { operation: 'Feedforward', parameters: nLayer * 2 * dModel * dFf, flopPerToken: 2 * nLayer * 2 * dModel * dFf, nonEmbedding: true },
+    { operation: 'De-embed', parameters: 0, flopPerToken: 2 * dModel * nVocab, nonEmbedding: false },
+  ];
+}

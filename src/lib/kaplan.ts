@@ -425,6 +425,27 @@ export function lossRatio(factor: number, alpha: number): number {
 }
 
 /**
+ * Inverse of {@link lossRatio}: the factor by which x must grow to multiply a power-law loss
+ * L ∝ x^(−α) by `ratio` (0 < ratio), k = ratio^(−1/α). Kaplan Eq. (1.1)–(1.3): halving the loss with
+ * α_N = 0.076 takes 2^(1/0.076) ≈ 9,000× the parameters.
+ * @example factorForLossRatio(0.9, 0.076) // ≈ 4.0: a loss 10 % lower takes 4× the parameters
+ */
+export function factorForLossRatio(ratio: number, alpha: number): number {
+  return Math.pow(ratio, -1 / alpha);
+}
+
+/**
+ * How many times more of x (parameters, tokens or compute) makes up for a relative loss increase
+ * `increase` (0.01 for 1 %) under a power law with exponent α: (1 + increase)^(1/α). Kaplan Figure 5's
+ * annotation: "22% additional compute compensates for 1% loss increase" is 1.01^(1/α_C^min) with
+ * α_C^min = 0.050.
+ * @example compensatingFactor(0.01, 0.05) // ≈ 1.22
+ */
+export function compensatingFactor(increase: number, alpha: number): number {
+  return factorForLossRatio(1 / (1 + increase), alpha);
+}
+
+/**
  * Kaplan Eq. (1.1)–(1.3): the fractional loss reduction when x grows by `factor`, 1 − k^(−α)
  * (16.1 % for 10× N with α_N = 0.076 — not k^α − 1).
  * @example lossReduction(10, constantsOf('kaplan-2020-summary', ['alphaN']).alphaN)

@@ -113,3 +113,33 @@ export function nonEmbeddingParamsOfShape(s: PrintedShape): number {
   const feedForward = (s.ffn === 'gated' ? 3 : 2) * s.dModel * dFf;
   return s.nLayer * (attention + feedForward);
 }
+
+/**
+ * Kaplan §3.1, Figure 5: the aspect ratio d_model / n_layer (width per layer).
+ * @example aspectRatio({ nLayer: 48, dModel: 1600 }) // ≈ 33.3
+ */
+export function aspectRatio({ nLayer, dModel }: Pick<TransformerShape, 'nLayer' | 'dModel'>): number {
+  return dModel / nLayer;
+}
+
+/**
+ * The share of all parameters that sits in the token and position embeddings, embed / (N + embed)
+ * (Kaplan Table 1). Large for small models: the reason Kaplan count N without embeddings (§2.1,
+ * Figure 6) and why their N and Hoffmann et al.'s total count differ most at small scale.
+ * @example embeddingFraction({ nLayer: 2, dModel: 128, nVocab: 50257, nCtx: 1024 }) // ≈ 0.94
+ */
+export function embeddingFraction(shape: TransformerShape & EmbeddingShape): number {
+  return embeddingParams(shape) / totalParams(shape);
+}
+
+/**
+ * The standard shape (d_attn = d_ff/4 = d_model) with `nLayer` layers and aspect ratio
+ * d_model/n_layer = `ratio`, and the N it has: d_model = ratio·n_layer, N = 12·n_layer·d_model².
+ * Not rounded to whole layers.
+ * @example shapeFromAspectRatio(1.5e9, 33) // ≈ { nLayer: 48.3, dModel: 1594 }
+ */
+export function shapeFromAspectRatio(N: number, ratio: number): { nLayer: number; dModel: number } {
+  // N = 12·n_layer·(ratio·n_layer)² = 12·ratio²·n_layer³.
+  const nLayer = Math.cbrt(N / (12 * ratio * ratio));
+  return { nLayer, dModel: ratio * nLayer };
+}

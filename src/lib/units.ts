@@ -177,3 +177,38 @@ export function parsePrinted(printed: string): number | undefined {
   else if (m[1] === undefined) return undefined;
   return Number(`${mantissa}e${exponent}`);
 }
+
+/**
+ * Orders of magnitude spanned from `low` to `high` (both > 0): log10(high/low).
+ * @example ordersOfMagnitude(768, 1.5e9) // ≈ 6.3
+ */
+export function ordersOfMagnitude(low: number, high: number): number {
+  return Math.log10(high / low);
+}
+
+/**
+ * A loss in nats per token in bits per token: L / ln 2.
+ * @example natsToBits(2.3) // ≈ 3.32
+ */
+export function natsToBits(nats: number): number {
+  return nats / Math.LN2;
+}
+
+/**
+ * The per-token perplexity e^L of a cross-entropy loss L in nats per token: the model is, on average,
+ * as unsure as a uniform choice among e^L tokens; 1/e^L is the geometric mean of the probabilities it
+ * gave the tokens that came.
+ * @example perplexity(2.3) // ≈ 9.97
+ */
+export function perplexity(nats: number): number {
+  return Math.exp(nats);
+}
+
+/**
+ * {@link formatNumber} for use inside TeX: e-notation becomes a power of ten
+ * (1.32e9 → "1.32 \times 10^{9}"), plain digits stay as they are.
+ * @example formatNumberTex(1.32e9) // "1.32 \\times 10^{9}"
+ */
+export function formatNumberTex(x: number, options?: FormatOptions): string {
+  return formatNumber(x, options).replace(/e(-?\d+)$/, ' \\times 10^{$1}');
+}
