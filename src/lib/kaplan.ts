@@ -464,3 +464,8 @@ export function crossingElasticity(laws: CrossingLaws, growth: CrossingGrowth, w
   const down = crossingWithExponent(laws, growth, which, 1 - h).C;
   return (Math.log(up) - Math.log(down)) / (Math.log(1 + h) - Math.log(1 - h));
 }
+
+/** Kaplan Eq. (1.4) inverted: the loss at which the critical batch equals B tokens, L = (B_* / B)^α_B (nats/token). */
+export function lossAtCriticalBatch(B: number, { Bstar, alphaB }: CriticalBatchConstants): number {
+  return Math.pow(Bstar / B, alphaB);
+}

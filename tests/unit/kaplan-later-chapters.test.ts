@@ -14,6 +14,8 @@ import {
   dataToAvoidOverfitting,
   examplesAtBatch,
   growthFactor,
+  criticalBatch,
+  lossAtCriticalBatch,
   minExamples,
   minSteps,
   overfitting,
@@ -102,6 +104,15 @@ describe('the steps/examples trade-off inverted (Eq. 5.1–5.4)', () => {
         expectWithin(E / (B * S), 1, 1e-12);
         // Eq. (5.1): (S/S_min − 1)(E/E_min − 1) = 1.
         expectWithin((S / Smin - 1) * (E / (Bcrit * Smin) - 1), 1, 1e-9);
+      }),
+    );
+  });
+
+  it('lossAtCriticalBatch inverts B_crit(L) (Eq. 1.4)', () => {
+    const K = constantsOf('kaplan-2020-summary', ['Bstar', 'alphaB']);
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 8, noNaN: true }), (L) => {
+        expectWithin(lossAtCriticalBatch(criticalBatch(L, K), K) / L, 1, 1e-12);
       }),
     );
   });
