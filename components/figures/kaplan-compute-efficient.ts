@@ -56,7 +56,7 @@ export function growthDescription(c: ComputeEfficientConstants, range: { Cmin: n
 }
 
 export const SUBOPTIMAL_CAPTION =
-  'Kaplan et al. 2020, Eq. (B.16): the compute a model of the wrong size needs to reach the loss of the compute-efficient one, relative to it. Shaded: the 0.6×–2.2× range App. B.4 quotes.';
+  'Kaplan et al. 2020, Eq. (B.16): the compute a model of the wrong size needs to reach the loss of the compute-efficient one, relative to it. Shaded: the range of sizes App. B.4 says costs at most 20 % more.';
 
 export function suboptimalOptions(K: LearningCurveExponents, band: { low: number; high: number }, range: { min: number; max: number }): Plot.PlotOptions {
   const points = logSpace(range.min, range.max, 200)
