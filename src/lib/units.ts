@@ -75,7 +75,8 @@ export function formatNumber(x: number, { sig = 3, style = 'auto' }: FormatOptio
     // Round first, so that 999.96e9 becomes "1T", not "1000B".
     const rounded = Number(x.toPrecision(sig));
     const [scale, suffix] = SUFFIXES.find(([s]) => Math.abs(rounded) >= s)!;
-    return `${trimZeros((rounded / scale).toPrecision(sig))}${suffix}`;
+    // toPrecision can answer in e-notation ("1.4e+2" for 140 at 2 figures); Number() turns it back into digits.
+    return `${trimZeros(String(Number((rounded / scale).toPrecision(sig))))}${suffix}`;
   }
   if (style === 'sci' || abs >= 1e4 || abs < 1e-3) return sci(x, sig);
   return trimZeros(Number(x.toPrecision(sig)).toString());

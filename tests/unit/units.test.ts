@@ -50,6 +50,8 @@ describe('formatNumber', () => {
     [1.4e12, { style: 'suffix' as const }, '1.4T'],
     [999.96e9, { style: 'suffix' as const }, '1T'],
     [175e6, { style: 'suffix' as const }, '175M'],
+    [1.4e8, { style: 'suffix' as const, sig: 2 }, '140M'],
+    [3.1e10, { style: 'suffix' as const, sig: 1 }, '30B'],
     [768, { style: 'suffix' as const }, '768'],
     [8.8e13, { style: 'sci' as const, sig: 2 }, '8.8e13'],
     [3, { style: 'sci' as const }, '3'],
