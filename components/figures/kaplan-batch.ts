@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { criticalBatch, lossAtCriticalBatch, lossN, lossNS, type CriticalBatchConstants, type LossNSConstants } from '../../src/lib/kaplan.ts';
-import { formatNumber } from '../../src/lib/units.ts';
+import { formatCount, formatNumber } from '../../src/lib/units.ts';
 import { FIGURE_STYLE, linSpace, logSpace, SERIES_CLASSES } from './sampling.ts';
 
 const suffix = (d: number) => formatNumber(d, { style: 'suffix', sig: 2 });
@@ -38,7 +38,7 @@ export function criticalBatchOptions(f: CriticalBatchFigure): Plot.PlotOptions {
       Plot.line(Ls.map((L) => ({ L, B: criticalBatch(L, f.text) })), { x: 'L', y: 'B', stroke: 'currentColor', strokeWidth: 2.5, className: 'accent' }),
       Plot.line(Ls.map((L) => ({ L, B: criticalBatch(L, f.table) })), { x: 'L', y: 'B', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '6 4', className: 'accent-2' }),
       Plot.ruleY([f.defaultBatch], { stroke: 'currentColor', strokeDasharray: '2 3' }),
-      Plot.text([{ L: f.Lmax, B: f.defaultBatch }], { x: 'L', y: 'B', text: () => `2^19 = ${suffix(f.defaultBatch)} tokens`, dy: -8, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text([{ L: f.Lmax, B: f.defaultBatch }], { x: 'L', y: 'B', text: () => `${formatCount(f.defaultBatch)} tokens`, dy: -8, textAnchor: 'start', fill: 'currentColor' }),
     ],
   };
 }
@@ -49,7 +49,7 @@ export function criticalBatchDescription(f: CriticalBatchFigure): string {
   return (
     `A rising line on a logarithmic batch axis, with the loss decreasing to the right: B_crit is ${at(f.Lmax)} tokens at L = ${formatNumber(f.Lmax)}, ` +
     `${at(mid)} at L = ${formatNumber(mid)} and ${at(f.Lmin)} at L = ${formatNumber(f.Lmin)} nats/token. The dashed Table 5 line runs ` +
-    `${formatNumber(f.table.Bstar / f.text.Bstar)} times higher throughout. The default batch of ${suffix(f.defaultBatch)} tokens is below B_crit once the loss is under about ` +
+    `${formatNumber(f.table.Bstar / f.text.Bstar)} times higher throughout. The default batch of ${formatCount(f.defaultBatch)} tokens is below B_crit once the loss is under about ` +
     `${formatNumber(lossAtCriticalBatch(f.defaultBatch, f.text))} nats/token.`
   );
 }
