@@ -469,3 +469,14 @@ export function crossingElasticity(laws: CrossingLaws, growth: CrossingGrowth, w
 export function lossAtCriticalBatch(B: number, { Bstar, alphaB }: CriticalBatchConstants): number {
   return Math.pow(Bstar / B, alphaB);
 }
+
+/**
+ * Kaplan Eq. (1.6) solved for the steps: S_min = S_c / (L − (N_c/N)^α_N)^(1/α_S), the fewest steps (at
+ * B ≫ B_crit) after which a model of N parameters reaches loss L with unlimited data. Throws a
+ * RangeError when L is at or below the model's converged loss, which no number of steps reaches.
+ */
+export function minStepsToLoss(N: number, L: number, K: LossNSConstants): number {
+  const gap = L - lossN(N, K);
+  if (!(gap > 0)) throw new RangeError(`A model of ${N} parameters converges to ${lossN(N, K)} nats/token; it never reaches ${L}`);
+  return earlyStoppingStep(gap, K);
+}

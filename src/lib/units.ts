@@ -124,3 +124,17 @@ export function significantFigures(printed: string): number {
   if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;
   return digits.length || 1;
 }
+
+/**
+ * A number as a page prints it ("1.3e9", "5,400", "0.73", "∼1e4") turned into TeX for an equation:
+ * "1.3 \times 10^{9}", "5{,}400", "0.73", "\sim 10^{4}". Keeps every digit; for showing constants inside
+ * equations exactly as printed.
+ */
+export function printedToTex(printed: string): string {
+  const m = /^(∼|~)?\s*([+\-−]?[\d.,]+)(?:e([+\-−]?\d+))?$/.exec(printed.trim());
+  if (!m) throw new RangeError(`Cannot turn "${printed}" into TeX: expected digits with an optional e-exponent`);
+  const [, approx, mantissa = '', exp] = m;
+  const digits = mantissa.replace(/,/g, '{,}').replace('−', '-');
+  const body = exp === undefined ? digits : digits === '1' ? `10^{${exp.replace('−', '-')}}` : `${digits} \\times 10^{${exp.replace('−', '-')}}`;
+  return approx ? `\\sim ${body}` : body;
+}

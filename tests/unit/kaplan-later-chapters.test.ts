@@ -18,6 +18,9 @@ import {
   lossAtCriticalBatch,
   minExamples,
   minSteps,
+  minStepsToLoss,
+  lossNS,
+  lossN,
   overfitting,
   overfittingRuleFromFit,
   overfittingTokensPerParameter,
@@ -175,3 +178,29 @@ describe('sensitivity of the crossing point (Eq. 6.8)', () => {
     expect(() => crossingWithExponent(summary, growth, 'alphaCmin', f)).toThrow(RangeError);
   });
 });
+
+describe('steps to reach a loss (Eq. 1.6 inverted)', () => {
+  const NS = constantsOf('kaplan-2020-joint-ns', ['alphaN', 'alphaS', 'Nc', 'Sc']);
+  it('L(N, S_min) at the returned steps is the loss asked for', () => {
+    fc.assert(
+      fc.property(logUniform(4, 11), fc.double({ min: 0.01, max: 3, noNaN: true }), (N, above) => {
+        const L = lossN(N, NS) + above;
+        expectWithin(lossNS(N, minStepsToLoss(N, L, NS), NS) / L, 1, 1e-9);
+      }),
+    );
+  });
+
+  it('a larger model reaches the same loss in fewer steps (sample efficiency, §1.1)', () => {
+    fc.assert(
+      fc.property(logUniform(4, 10), fc.double({ min: 1.1, max: 100, noNaN: true }), (N, k) => {
+        const L = lossN(N, NS) + 0.5;
+        expect(minStepsToLoss(N * k, L, NS)).toBeLessThan(minStepsToLoss(N, L, NS));
+      }),
+    );
+  });
+
+  it('refuses a loss at or below the converged loss', () => {
+    expect(() => minStepsToLoss(1e8, lossN(1e8, NS), NS)).toThrow(RangeError);
+  });
+});
+

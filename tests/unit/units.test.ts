@@ -8,6 +8,7 @@ import {
   formatQuantity,
   gpuHoursToFlop,
   pfDaysToFlop,
+  printedToTex,
 } from '../../src/lib/units.ts';
 import { parseQuantity, type FieldSpec } from '../../src/lib/validate.ts';
 
@@ -91,3 +92,30 @@ describe('formatNumber', () => {
     );
   });
 });
+
+describe('printedToTex', () => {
+  it.each([
+    ['1.3e9', '1.3 \\times 10^{9}'],
+    ['2.0e6', '2.0 \\times 10^{6}'],
+    ['5,400', '5{,}400'],
+    ['0.73', '0.73'],
+    ['∼1e4', '\\sim 10^{4}'],
+    ['1e-3', '10^{-3}'],
+  ])('%s → %s', (printed, tex) => {
+    expect(printedToTex(printed)).toBe(tex);
+  });
+
+  it('keeps every digit of any printed number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99999 }), fc.integer({ min: -30, max: 30 }), (m, e) => {
+        const printed = `${m / 100}e${e}`;
+        expect(printedToTex(printed)).toContain(String(m / 100));
+      }),
+    );
+  });
+
+  it('refuses text that is not a number', () => {
+    expect(() => printedToTex('about 15T')).toThrow(/Cannot turn/);
+  });
+});
+
