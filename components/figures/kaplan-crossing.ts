@@ -103,7 +103,7 @@ export function sensitivityDescription(laws: CrossingLaws, growth: CrossingGrowt
   const parts = EXPONENTS.map((e) => {
     const lo = crossingWithExponent(laws, growth, e.which, 1 - span).C;
     const hi = crossingWithExponent(laws, growth, e.which, 1 + span).C;
-    return `${e.label} ${formatPercent(-span, 2)} gives ${sci(lo)} PF-days and ${formatPercent(span, 2)} gives ${sci(hi)}`;
+    return `${e.label} ${formatPercent(-span, 2)} gives ${sci(lo)} PF-days and +${formatPercent(span, 2)} gives ${sci(hi)}`;
   });
   return `Three curves through C* ≈ ${formatNumber(base, { sig: 2 })} PF-days at no change, on a logarithmic axis: ${parts.join('; ')}. A change in the second significant figure of one exponent moves the crossing by an order of magnitude or more.`;
 }
