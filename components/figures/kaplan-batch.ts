@@ -76,7 +76,7 @@ export function learningCurvesOptions(K: LossNSConstants, sizes: readonly number
     marginBottom: 44,
     style: FIGURE_STYLE,
     x: { type: 'log', label: 'Steps S_min →', tickFormat: suffix },
-    y: { label: '↑ Test loss L (nats/token)', grid: true },
+    y: { label: '↑ Test loss L (nats/token)', grid: true, nice: true },
     marks,
   };
 }

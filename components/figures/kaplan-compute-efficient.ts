@@ -14,10 +14,10 @@ export const GROWTH_CAPTION =
   'Kaplan et al. 2020, Table 6: growth of the compute-efficient model size N, data D, batch B and steps S_min with C_min, each relative to its value at 1 PF-day (log-log).';
 
 const SERIES = [
-  { key: 'N', label: 'N (parameters)', className: 'accent', dash: undefined },
-  { key: 'D', label: 'D (tokens)', className: 'accent-2', dash: undefined },
-  { key: 'B', label: 'B (tokens/step)', className: undefined, dash: '6 4' },
-  { key: 'S', label: 'S_min (steps)', className: undefined, dash: '2 3' },
+  { key: 'N', label: 'N (parameters)', className: 'accent', dash: undefined, dy: 0 },
+  { key: 'D', label: 'D (tokens)', className: 'accent-2', dash: undefined, dy: -8 },
+  { key: 'B', label: 'B (tokens/step)', className: undefined, dash: '6 4', dy: 8 },
+  { key: 'S', label: 'S_min (steps)', className: undefined, dash: '2 3', dy: 0 },
 ] as const;
 
 export function growthOptions(c: ComputeEfficientConstants, range: { Cmin: number; Cmax: number }): Plot.PlotOptions {
@@ -28,7 +28,7 @@ export function growthOptions(c: ComputeEfficientConstants, range: { Cmin: numbe
     const data = Cs.map((C) => ({ C, r: computeEfficient(C, c)[s.key] / base[s.key] }));
     marks.push(
       Plot.line(data, { x: 'C', y: 'r', stroke: 'currentColor', strokeWidth: 2.5, strokeDasharray: s.dash, className: s.className }),
-      Plot.text([data.at(-1)!], { x: 'C', y: 'r', text: () => s.label, dx: 6, textAnchor: 'start', fill: 'currentColor', className: s.className }),
+      Plot.text([data.at(-1)!], { x: 'C', y: 'r', text: () => s.label, dx: 6, dy: s.dy, textAnchor: 'start', fill: 'currentColor', className: s.className }),
     );
   }
   return {

@@ -46,9 +46,9 @@ export function crossingOptions(laws: CrossingLaws, g: TwoGrowths, range: { Cmin
       Plot.line(bound(g.table6), { x: 'C', y: 'L', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '6 4', className: 'accent-2' }),
       Plot.line(bound(g.eq67), { x: 'C', y: 'L', stroke: 'currentColor', strokeWidth: 2, strokeDasharray: '2 3' }),
       Plot.dot([a, b], { x: 'C', y: 'L', r: 5, fill: 'currentColor' }),
-      Plot.text([a], { x: 'C', y: 'L', text: () => `Table 6: C* ≈ ${sci(a.C)}`, dy: 16, textAnchor: 'end', fill: 'currentColor' }),
-      Plot.text([b], { x: 'C', y: 'L', text: () => `Eq. (6.7): C* ≈ ${sci(b.C)}`, dy: -12, textAnchor: 'end', fill: 'currentColor' }),
-      Plot.text([{ C: range.Cmin, L: lossCmin(range.Cmin, laws) }], { x: 'C', y: 'L', text: () => 'L(C_min)', dy: -10, textAnchor: 'start', fill: 'currentColor', className: 'accent' }),
+      Plot.text([a], { x: 'C', y: 'L', text: () => `Table 6: C* ≈ ${sci(a.C)}`, dx: -10, dy: -14, textAnchor: 'end', fill: 'currentColor' }),
+      Plot.text([b], { x: 'C', y: 'L', text: () => `Eq. (6.7): C* ≈ ${sci(b.C)}`, dx: -10, dy: 18, textAnchor: 'end', fill: 'currentColor' }),
+      Plot.text([{ C: range.Cmin * 100, L: lossCmin(range.Cmin * 100, laws) }], { x: 'C', y: 'L', text: () => 'L(C_min)', dx: 6, dy: -10, textAnchor: 'start', fill: 'currentColor', className: 'accent' }),
     ],
   };
 }

@@ -44,7 +44,7 @@ export function lossNDOptions(K: LossNDConstants, rule: OverfittingRuleConstants
     marginBottom: 44,
     style: FIGURE_STYLE,
     x: { type: 'log', label: 'Dataset size D (tokens) →', tickFormat: suffix },
-    y: { label: '↑ Test loss L (nats/token)', grid: true },
+    y: { label: '↑ Test loss L (nats/token)', grid: true, nice: true },
     marks,
   };
 }
