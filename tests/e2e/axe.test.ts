@@ -19,6 +19,8 @@ const pages = [
   '/chapters/kaplan-compute-efficient-training/',
   '/chapters/kaplan-contradiction-and-limits/',
   '/404.html',
+  '/corrections/',
+  '/search/?q=loss',
 ];
 
 describe('axe finds no violations', () => {
