@@ -19,6 +19,11 @@ const pages = [
   '/chapters/kaplan-compute-efficient-training/',
   '/chapters/kaplan-contradiction-and-limits/',
   '/404.html',
+  '/calculators/',
+  '/calculators/budget/',
+  '/calculators/budget/?C=oops&L=1',
+  '/calculators/compute-converter/',
+  '/calculators/what-k-buys/',
   '/corrections/',
   '/search/?q=loss',
 ];
@@ -31,7 +36,8 @@ describe('axe finds no violations', () => {
       await page.goto(site.url + path);
       await page.waitForLoadState('networkidle');
       // Interact once so the widget's live figure is what gets checked, not only the static one.
-      if (path.includes('loss-vs-model-size')) await page.locator('form[data-widget] input[type="text"]').focus();
+      const field = page.locator('form[data-widget] input[type="text"]').first();
+      if ((await field.count()) > 0) await field.focus();
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
