@@ -46,3 +46,26 @@ describe('axe finds no violations', () => {
     });
   }
 });
+
+describe('axe on the API reference', () => {
+  // The whole page has ~120 highlighted entries (tens of thousands of nodes); axe checks the frame, the
+  // usage and contents, and one full section, whose entries are all built by the same template.
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`/api/ (${scheme})`, async () => {
+      const { context } = await site.context({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(site.url + '/api/');
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page })
+        .include('header')
+        .include('h1')
+        .include('.lede')
+        .include('nav[aria-labelledby="api-contents"]')
+        .include('section[aria-labelledby="api-section-units-and-formatting"]')
+        .analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(summary).toEqual([]);
+      await context.close();
+    }, 180_000);
+  }
+});
