@@ -12,4 +12,4 @@ const K = constantsOf('kaplan-2020-summary', ['alphaS', 'alphaB', 'alphaN', 'alp
 const predicted = alphaCminFromExponents(K);
 const { alphaCminEqB7 } = constantsOf('kaplan-2020-predicted', ['alphaCminEqB7']);
 expectClose(predicted, alphaCminEqB7, 0.01, 'Eq. (B.7)'); // the paper's ≈ 0.052; Eq. (6.4) prints 0.054
-console.log(`predicted α_C^min = ${predicted.toFixed(4)}; fitted (Eq. 1.3) = ${K.alphaCmin}`);
+console.log(`predicted α_C^min = ${predicted.toFixed(4)}; fitted (Eq. 1.3) = ${K.alphaCmin.toFixed(3)}`);
