@@ -488,3 +488,92 @@ export function computeForLossND(L: number, { alphaN, alphaD, Nc, Dc }: LossNDCo
   const N = Nc * Math.pow((1 + p) / Math.pow(L, 1 / alphaD), 1 / p);
   return (6 * Dc * Math.pow(N, p + 1)) / (p * Math.pow(Nc, p));
 }
+
+/**
+ * Kaplan Eq. (4.3) solved for D at a tolerated overfitting δL, written as the rule of Eq. (4.4):
+ * D ≳ prefactor · N^exponent with exponent = α_N/α_D and
+ * prefactor = D_c · N_c^(−α_N/α_D) / ((1 + δL)^(1/α_D) − 1) (tokens, N in non-embedding parameters).
+ * With Table 2 and δL = 0.02 this gives ≈ 5.5e3 · N^0.738; the paper prints 5 × 10^3 · N^0.74.
+ */
+export function overfittingRuleFromFit(deltaL: number, { alphaN, alphaD, Nc, Dc }: LossNDConstants): OverfittingRuleConstants {
+  const exponent = alphaN / alphaD;
+  return { prefactor: (Dc * Math.pow(Nc, -exponent)) / (Math.pow(1 + deltaL, 1 / alphaD) - 1), exponent };
+}
+
+/**
+ * Tokens per non-embedding parameter that the rule of Kaplan Eq. (4.4) asks for at size N:
+ * D/N = prefactor · N^(exponent − 1). Falls with N, since the exponent is below 1.
+ */
+export function overfittingTokensPerParameter(N: number, rule: OverfittingRuleConstants): number {
+  return dataToAvoidOverfitting(N, rule) / N;
+}
+
+/**
+ * Kaplan Eq. (5.4) inverted: the steps S a run at batch B (tokens) needs to reach the loss that
+ * S_min steps reach at B ≫ B_crit, S = S_min·(1 + B_crit/B).
+ */
+export function stepsAtBatch(Smin: number, B: number, Bcrit: number): number {
+  return Smin * (1 + Bcrit / B);
+}
+
+/**
+ * Kaplan Eq. (5.1)–(5.2) inverted: the training tokens E a run at batch B needs to reach the loss that
+ * E_min tokens reach at B ≪ B_crit, E = E_min·(1 + B/B_crit).
+ */
+export function examplesAtBatch(Emin: number, B: number, Bcrit: number): number {
+  return Emin * (1 + B / Bcrit);
+}
+
+/**
+ * How much a quantity that grows as C^exponent grows when compute grows by `factor`: factor^exponent
+ * (Kaplan Eq. (1.7), Table 6: 10× compute → 10^0.73 ≈ 5.4× the model).
+ */
+export function growthFactor(factor: number, exponent: number): number {
+  return Math.pow(factor, exponent);
+}
+
+/** Which exponent of the crossing point {@link crossingExponentSensitivity} moves. */
+export type CrossingExponent = 'alphaCmin' | 'alphaD' | 'dataExponent';
+
+/**
+ * Kaplan §6.3, Eq. (6.8): the crossing compute C* (PF-days) when one exponent is multiplied by
+ * `factor` and everything else is held — α_C^min of Eq. (1.3), α_D of Eq. (1.2), or the exponent of
+ * the data-growth law D(C_min). Throws a RangeError where the perturbed trends no longer cross.
+ */
+export function crossingWithExponent(
+  laws: CrossingLaws,
+  growth: CrossingGrowth,
+  which: CrossingExponent,
+  factor: number,
+): CrossingPoint {
+  if (which === 'dataExponent') {
+    return crossingPoint(laws, { ...growth, data: { ...growth.data, exponent: growth.data.exponent * factor } });
+  }
+  return crossingPoint({ ...laws, [which]: laws[which] * factor }, growth);
+}
+
+/**
+ * d ln C* / d ln x for one exponent x of the crossing point: how many per cent C* moves per per cent
+ * change of x, by a central difference of {@link crossingWithExponent} (relative step `h`, default 1e-4).
+ */
+export function crossingElasticity(laws: CrossingLaws, growth: CrossingGrowth, which: CrossingExponent, h = 1e-4): number {
+  const up = crossingWithExponent(laws, growth, which, 1 + h).C;
+  const down = crossingWithExponent(laws, growth, which, 1 - h).C;
+  return (Math.log(up) - Math.log(down)) / (Math.log(1 + h) - Math.log(1 - h));
+}
+
+/** Kaplan Eq. (1.4) inverted: the loss at which the critical batch equals B tokens, L = (B_* / B)^α_B (nats/token). */
+export function lossAtCriticalBatch(B: number, { Bstar, alphaB }: CriticalBatchConstants): number {
+  return Math.pow(Bstar / B, alphaB);
+}
+
+/**
+ * Kaplan Eq. (1.6) solved for the steps: S_min = S_c / (L − (N_c/N)^α_N)^(1/α_S), the fewest steps (at
+ * B ≫ B_crit) after which a model of N parameters reaches loss L with unlimited data. Throws a
+ * RangeError when L is at or below the model's converged loss, which no number of steps reaches.
+ */
+export function minStepsToLoss(N: number, L: number, K: LossNSConstants): number {
+  const gap = L - lossN(N, K);
+  if (!(gap > 0)) throw new RangeError(`A model of ${N} parameters converges to ${lossN(N, K)} nats/token; it never reaches ${L}`);
+  return earlyStoppingStep(gap, K);
+}

@@ -89,7 +89,8 @@ export function formatNumber(x: number, { sig = 3, style = 'auto' }: FormatOptio
     // Round first, so that 999.96e9 becomes "1T", not "1000B".
     const rounded = Number(x.toPrecision(sig));
     const [scale, suffix] = SUFFIXES.find(([s]) => Math.abs(rounded) >= s)!;
-    return `${trimZeros((rounded / scale).toPrecision(sig))}${suffix}`;
+    // toPrecision can answer in e-notation ("1.4e+2" for 140 at 2 figures); Number() turns it back into digits.
+    return `${trimZeros(String(Number((rounded / scale).toPrecision(sig))))}${suffix}`;
   }
   if (style === 'sci' || abs >= 1e4 || abs < 1e-3) return sci(x, sig);
   return trimZeros(Number(x.toPrecision(sig)).toString());
@@ -154,6 +155,8 @@ export function formatExact(x: number): string {
  * "2.1e3" → 2). For checking that a page never shows a constant with fewer digits than printed.
  */
 export function significantFigures(printed: string): number {
+  // A bare power of ten ("10¹²", "10⁻⁵", "10^4") is one significant figure, not the digits "1012".
+  if (/^[+\-−]?10(?:⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{?[-−]?\d+\}?)$/.test(printed.trim())) return 1;
   const mantissa = printed.replace(/,/g, '').replace(/\s*(?:[eE][+-]?\d+|[×x]\s*10\S*)\s*$/, '').replace(/^[+\-−]/, '');
   const digits = mantissa.replace('.', '').replace(/^0+/, '');
   if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;
@@ -211,4 +214,28 @@ export function perplexity(nats: number): number {
  */
 export function formatNumberTex(x: number, options?: FormatOptions): string {
   return formatNumber(x, options).replace(/e(-?\d+)$/, ' \\times 10^{$1}');
+}
+
+/**
+ * A number as a page prints it ("1.3e9", "8.8 × 10¹³", "5,400", "0.73", "∼10⁴") turned into TeX for an
+ * equation: "1.3 \times 10^{9}", "8.8 \times 10^{13}", "5{,}400", "0.73", "\sim 10^{4}". Keeps every digit;
+ * for showing constants inside equations exactly as printed.
+ */
+export function printedToTex(printed: string): string {
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const approx = /^[∼~]\s*/.test(printed.trim());
+  const text = printed
+    .trim()
+    .replace(/^[∼~]\s*/, '')
+    .replace(/−/g, '-')
+    .replace(/⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => `^${run.replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String(sup.indexOf(c)))}`);
+  const tex = (digits: string) => digits.replace(/,/g, '{,}');
+  let body: string | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = /^(-?[\d.,]*\d)\s*[×x·]\s*10\^\{?(-?\d+)\}?$/.exec(text))) body = m[1] === '1' ? `10^{${m[2]}}` : `${tex(m[1]!)} \\times 10^{${m[2]}}`;
+  else if ((m = /^10\^\{?(-?\d+)\}?$/.exec(text))) body = `10^{${m[1]}}`;
+  else if ((m = /^(-?[\d.,]*\d)[eE]\+?(-?\d+)$/.exec(text))) body = m[1] === '1' ? `10^{${m[2]}}` : `${tex(m[1]!)} \\times 10^{${m[2]}}`;
+  else if (/^-?[\d.,]*\d$/.test(text)) body = tex(text);
+  if (body === undefined) throw new RangeError(`Cannot turn "${printed}" into TeX: expected one printed number`);
+  return approx ? `\\sim ${body}` : body;
 }

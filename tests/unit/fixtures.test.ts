@@ -210,6 +210,10 @@ function numbersInText(text: string, lineOffset = 1): Literal[] {
   const out: Literal[] = [];
   const lineAt = (index: number) => lineOffset + (text.slice(0, index).match(/\n/g)?.length ?? 0);
   const masked = text.split('');
+  // Equation, section, table, figure and appendix numbers are labels, not values: "Eq. (1.7)",
+  // "Eqs. 6.4–6.5", "§2.2", "Table 2", "Figure 14", "App. B.4", "(B.16)".
+  const label = /(?:\bEqs?\.\s*\(?|\bEquations?\s*\(?|§\s*|\bTables?\s+|\bFig(?:ure)?s?\.?\s+|\bApp(?:endix)?\.?\s*[A-Z]?\.?)(\d+(?:\.\d+)*(?:\s*[–-]\s*\d+(?:\.\d+)*)?)/g;
+  for (const m of text.matchAll(label)) for (let k = m.index; k < m.index + m[0].length; k++) masked[k] = ' ';
   const sci = /(?<![\w.])(\d+(?:\.\d+)?)\s*(?:×|\\times|\\cdot|·|\*|x)\s*10\s*\^\s*\{?\s*([-−–]?\d+)\s*\}?/g;
   for (const m of text.matchAll(sci)) {
     out.push({ value: Number(m[1]) * Math.pow(10, Number(m[2]!.replace(MINUS, '-'))), text: m[0], line: lineAt(m.index) });
@@ -303,8 +307,9 @@ describe('no constant value is typed outside the fixtures', () => {
       0.076,
       5000,
       5.4e13,
-      1.1,
     ]);
+    // Labels are not values: equation, section, table, figure and appendix numbers are skipped.
+    expect(numbersInText('Eq. (1.7), Eqs. 6.4–6.5, §2.2, Table 2, Figure 14, Fig. 10, App. B.4 and (B.16); L* ≈ 1.7').map((l) => l.value)).toEqual([1.7]);
     const code = `// alpha 0.076 in a comment is fine\nconst x = 0.34; /* 406.4 */ const s = 'E = 1.69';\nconst big = 6.4e13;`;
     expect(numbersInCode(code, 'x.ts').map((l) => [l.value, l.line])).toEqual([
       [0.34, 2],

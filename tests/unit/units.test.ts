@@ -11,6 +11,7 @@ import {
   gpuHoursToFlop,
   pfDaysToFlop,
   parsePrinted,
+  printedToTex,
   significantFigures,
 } from '../../src/lib/units.ts';
 import { parseQuantity, type FieldSpec } from '../../src/lib/validate.ts';
@@ -54,6 +55,8 @@ describe('formatNumber', () => {
     [1.4e12, { style: 'suffix' as const }, '1.4T'],
     [999.96e9, { style: 'suffix' as const }, '1T'],
     [175e6, { style: 'suffix' as const }, '175M'],
+    [1.4e8, { style: 'suffix' as const, sig: 2 }, '140M'],
+    [3.1e10, { style: 'suffix' as const, sig: 1 }, '30B'],
     [768, { style: 'suffix' as const }, '768'],
     [8.8e13, { style: 'sci' as const, sig: 2 }, '8.8e13'],
     [3, { style: 'sci' as const }, '3'],
@@ -94,6 +97,37 @@ describe('formatNumber', () => {
   });
 });
 
+describe('printedToTex', () => {
+  it.each([
+    ['1.3e9', '1.3 \\times 10^{9}'],
+    ['2.0e6', '2.0 \\times 10^{6}'],
+    ['5,400', '5{,}400'],
+    ['0.73', '0.73'],
+    ['∼1e4', '\\sim 10^{4}'],
+    ['1e-3', '10^{-3}'],
+    ['8.8 × 10¹³', '8.8 \\times 10^{13}'],
+    ['2.0 × 10⁶', '2.0 \\times 10^{6}'],
+    ['∼10¹²', '\\sim 10^{12}'],
+    ['10⁻⁵', '10^{-5}'],
+    ['∼1.7', '\\sim 1.7'],
+  ])('%s → %s', (printed, tex) => {
+    expect(printedToTex(printed)).toBe(tex);
+  });
+
+  it('keeps every digit of any printed number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99999 }), fc.integer({ min: -30, max: 30 }), (m, e) => {
+        const printed = `${m / 100}e${e}`;
+        expect(printedToTex(printed)).toContain(String(m / 100));
+      }),
+    );
+  });
+
+  it('refuses text that is not a number', () => {
+    expect(() => printedToTex('about 15T')).toThrow(/Cannot turn/);
+  });
+});
+
 describe('formatExact, formatCount, significantFigures (constants as printed)', () => {
   it('prints counts in full with separators and never rounds', () => {
     expect(formatCount(1024)).toBe('1,024');
@@ -114,6 +148,9 @@ describe('formatExact, formatCount, significantFigures (constants as printed)', 
     expect(significantFigures('1.50')).toBe(3);
     expect(significantFigures('8.8 × 10¹³')).toBe(2);
     expect(significantFigures('2.1e3')).toBe(2);
+    expect(significantFigures('10¹²')).toBe(1);
+    expect(significantFigures('10⁻⁵')).toBe(1);
+    expect(significantFigures('10^4')).toBe(1);
     expect(significantFigures('0.33917084')).toBe(8);
   });
 

@@ -1,0 +1,3 @@
+/** Crossing-point explorer: browser half for the kit. */
+export { compute } from './state.ts';
+export const loadFigure = () => import('./figure.ts');
