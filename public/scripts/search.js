@@ -38,7 +38,6 @@ export function mountSearch(form) {
 
   function close() {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   }
 
   async function run() {
@@ -79,7 +78,6 @@ export function mountSearch(form) {
     list.append(...items);
     panel.replaceChildren(list);
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
     const n = search.results.length;
     status.textContent = n === 0 ? 'No results' : `${n} result${n === 1 ? '' : 's'}${n > 8 ? ', the first 8 shown' : ''}`;
   }
