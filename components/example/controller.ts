@@ -21,6 +21,8 @@ interface Editor {
   run: HTMLButtonElement;
   original: string;
   worker?: Worker | undefined;
+  /** Ends the current run quietly (its timers and handlers), when a new run or Reset replaces it. */
+  cancel?: (() => void) | undefined;
 }
 
 const editors = new WeakMap<HTMLElement, Editor>();
@@ -117,6 +119,9 @@ function prepareSpare(): void {
 }
 
 function stop(editor: Editor): void {
+  const cancel = editor.cancel;
+  editor.cancel = undefined;
+  cancel?.();
   editor.worker?.terminate();
   editor.worker = undefined;
   editor.run.disabled = false;
@@ -128,8 +133,10 @@ function run(editor: Editor): Promise<void> {
   const lines: string[] = [];
   let chars = 0;
   let pending = false;
+  let live = true;
   const render = (): void => {
     pending = false;
+    if (!live) return;
     editor.output.textContent = lines.join('\n');
   };
   const schedule = (): void => {
@@ -149,12 +156,21 @@ function run(editor: Editor): Promise<void> {
   return new Promise<void>((resolve) => {
     let timer = setTimeout(() => finish('error', `Stopped: the example's code did not load within ${LOAD_LIMIT_MS / 1000} s.`), LOAD_LIMIT_MS);
     let messages = 0;
-    const finish = (tone: 'info' | 'error', text: string): void => {
+    const detach = (): void => {
       clearTimeout(timer);
       worker.onmessage = null;
       worker.onerror = null;
+      worker.terminate();
+    };
+    editor.cancel = () => {
+      live = false;
+      detach();
+      resolve();
+    };
+    const finish = (tone: 'info' | 'error', text: string): void => {
+      editor.cancel = undefined;
+      detach();
       if (editor.worker === worker) stop(editor);
-      else worker.terminate();
       render();
       say(editor, text, tone);
       prepareSpare();

@@ -110,6 +110,21 @@ describe('runnable example', () => {
     await context.close();
   });
 
+  it('Reset during an endless loop stops it quietly: no late "Stopped" message', async () => {
+    const { page, context } = await open(CHAPTER);
+    await button(page, 'Edit and run').click();
+    await editor(page).fill('while (true) {}');
+    await button(page, 'Run').click();
+    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toBe('Running…');
+    await button(page, 'Reset').click();
+    expect(await status(page).textContent()).toBe('Reset to the original example.');
+    await page.waitForTimeout(4000);
+    expect(await status(page).textContent()).toBe('Reset to the original example.');
+    expect(await button(page, 'Run').isEnabled()).toBe(true);
+    expect(await editor(page).inputValue()).toContain("from 'scaling-ledger'");
+    await context.close();
+  });
+
   it('shares edited code by link; the link shows it without running it until Run', async () => {
     const first = await open(CHAPTER);
     await button(first.page, 'Edit and run').click();
