@@ -123,3 +123,14 @@ export function significantFigures(printed: string): number {
   if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;
   return digits.length || 1;
 }
+
+/**
+ * A signed relative difference as a percentage: 0.0123 → "+1.2%", −0.045 → "−4.5%" (true minus
+ * sign), 0 → "±0%". `sig` significant figures (default 2).
+ */
+export function formatSignedPercent(fraction: number, sig = 2): string {
+  assertFinite(fraction, 'percentage');
+  if (fraction === 0) return '±0%';
+  const body = formatNumber(Math.abs(fraction) * 100, { sig });
+  return `${fraction > 0 ? '+' : '−'}${body}%`;
+}
