@@ -25,12 +25,11 @@ export function envelopeOptions({ c, sizes, range }: EnvelopeInput): Plot.PlotOp
   const env = envelope(sizes, Cs, c);
   return {
     ...FRAME,
-    marginRight: 48,
+    marginRight: 24,
     x: { type: 'log', label: 'Training compute C (FLOP) →', tickFormat: sciTick },
     y: { type: 'log', label: '↑ Predicted loss L̂ (nats/token)', grid: true, tickFormat: (d: number) => formatNumber(d) },
     marks: [
       Plot.line(curves, { x: 'C', y: 'loss', z: 'size', stroke: 'currentColor', strokeWidth: 1, className: 'muted' }),
-      Plot.text(sizes.map((N) => trainingCurve(N, [range[1]], c)[0]!).map((p) => ({ ...p, size: suffixTick(p.N) })), { x: 'C', y: 'loss', text: 'size', dx: 4, textAnchor: 'start', fontSize: 10, fill: 'currentColor', className: 'muted' }),
       Plot.line(env, { x: 'C', y: 'loss', stroke: 'currentColor', strokeWidth: 3, className: 'accent' }),
     ],
   };

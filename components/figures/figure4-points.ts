@@ -10,7 +10,7 @@ import { logSpace } from '../../src/lib/approaches.ts';
 import type { Figure4Point } from '../../src/lib/fit.ts';
 import { quantileSorted } from '../../src/lib/fit.ts';
 import { formatNumber } from '../../src/lib/units.ts';
-import { FRAME, sciTick, suffixTick, type Series } from './series.ts';
+import { FRAME, logTicks125, sciTick, suffixTick, type Series } from './series.ts';
 
 export interface Figure4Input {
   /** Points of the fit. */
@@ -21,6 +21,8 @@ export interface Figure4Input {
   series: readonly Series[];
   /** Budget range of the frontier lines, FLOP. */
   range: readonly [number, number];
+  /** A budget to mark with a vertical rule (Gopher's, as in the paper's figure). */
+  mark?: { C: number; label: string };
 }
 
 /** A loss band of the colour key: [low, high] in nats/token and its CSS class. */
@@ -46,16 +48,19 @@ function bandOf(bands: readonly LossBand[], loss: number): LossBand {
   return bands.find((b, i) => loss >= b.low && (i === bands.length - 1 || loss < b.high)) ?? bands.at(-1)!;
 }
 
-export function figure4Options({ points, excluded, series, range }: Figure4Input): Plot.PlotOptions {
+export function figure4Options({ points, excluded, series, range, mark }: Figure4Input): Plot.PlotOptions {
   const bands = lossBands(points);
   const lines = series.map((s) => ({ s, rows: logSpace(range[0], range[1], 40).map((C) => ({ C, N: optimalN(C, s.c) })) }));
+  const Ns = [...points, ...excluded].map((p) => p.N).concat(lines.flatMap((l) => l.rows.map((r) => r.N)));
   return {
     ...FRAME,
     height: 420,
     marginRight: 130,
     x: { type: 'log', label: 'Training compute C (FLOP) →', tickFormat: sciTick },
-    y: { type: 'log', label: '↑ Parameters N', tickFormat: suffixTick, grid: true },
+    y: { type: 'log', label: '↑ Parameters N', tickFormat: suffixTick, grid: true, ticks: logTicks125(Math.min(...Ns), Math.max(...Ns), [1, 3]) },
     marks: [
+      ...(mark ? [Plot.ruleX([mark.C], { stroke: 'currentColor', strokeDasharray: '4 3', className: 'muted' }), Plot.text([mark], { x: 'C', text: 'label', frameAnchor: 'bottom', dy: -4, dx: -4, textAnchor: 'end', fill: 'currentColor' })] : []),
+      ...(mark ? series.map((s) => Plot.dot([{ C: mark.C, N: optimalN(mark.C, s.c) }], { x: 'C', y: 'N', r: 5, fill: 'currentColor', className: s.className })) : []),
       ...bands.map((b) => Plot.dot(points.filter((p) => bandOf(bands, p.loss) === b), { x: 'C', y: 'N', r: 3, fill: 'currentColor', className: b.className })),
       Plot.dot(excluded, { x: 'C', y: 'N', r: 5, stroke: 'currentColor', fill: 'none', strokeWidth: 1.5, className: 'muted' }),
       ...lines.map(({ s, rows }) => Plot.line(rows, { x: 'C', y: 'N', stroke: 'currentColor', strokeWidth: 2.5, className: s.className })),
@@ -64,7 +69,7 @@ export function figure4Options({ points, excluded, series, range }: Figure4Input
   };
 }
 
-export function figure4Description({ points, excluded, series, range }: Figure4Input): string {
+export function figure4Description({ points, excluded, series, range, mark }: Figure4Input): string {
   const bands = lossBands(points);
   const Cs = points.map((p) => p.C);
   const Ns = points.map((p) => p.N);
@@ -72,6 +77,7 @@ export function figure4Description({ points, excluded, series, range }: Figure4I
   return (
     `Scatter plot on log-log axes of ${points.length} training runs, compute from ${sciTick(Math.min(...Cs))} to ${sciTick(Math.max(...Cs))} FLOP and size from ${suffixTick(Math.min(...Ns))} to ${suffixTick(Math.max(...Ns))} parameters. ` +
     `Colour shows final loss in five bands from ${formatNumber(bands[0]!.low)} to ${formatNumber(bands.at(-1)!.high)} nats/token; loss falls towards the upper right, where compute is larger. ` +
-    `${excluded.length} runs left out of the fit (the highest losses) are drawn as rings. The lines are compute-optimal frontiers: ${fr}.`
+    `${excluded.length} runs left out of the fit (the highest losses) are drawn as rings. The lines are compute-optimal frontiers: ${fr}.` +
+    (mark ? ` At ${mark.label} (${sciTick(mark.C)} FLOP, dashed line) they give ${series.map((s) => `${suffixTick(optimalN(mark.C, s.c))} (${s.label})`).join(' and ')}.` : '')
   );
 }

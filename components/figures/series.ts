@@ -16,7 +16,7 @@ export interface Series {
 export const sciTick = (d: number): string => formatNumber(d, { style: 'sci', sig: 2 });
 
 /** "70B"-style ticks. */
-export const suffixTick = (d: number): string => formatNumber(d, { style: 'suffix', sig: 2 });
+export const suffixTick = (d: number): string => formatNumber(d, { style: 'suffix', sig: 3 });
 
 /** Common frame of the figures. */
 export const FRAME = {
@@ -27,3 +27,14 @@ export const FRAME = {
   marginRight: 24,
   style: { fontSize: '13px', background: 'transparent', overflow: 'visible' },
 } as const;
+
+/** Ticks at 1, 2 and 5 (or the given mantissas) times each power of ten between lo and hi, for log axes. */
+export function logTicks125(lo: number, hi: number, mantissas: readonly number[] = [1, 2, 5]): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+    for (const m of mantissas) {
+      const v = m * 10 ** e;
+      if (v >= lo && v <= hi) out.push(v);
+    }
+  return out;
+}

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { optimalAllocation } from '../../src/lib/chinchilla.ts';
 import { logSpace } from '../../src/lib/approaches.ts';
 import { formatNumber } from '../../src/lib/units.ts';
-import { FRAME, sciTick, type Series } from './series.ts';
+import { FRAME, logTicks125, sciTick, type Series } from './series.ts';
 
 export interface TokensPerParameterInput {
   series: readonly Series[];
@@ -22,11 +22,12 @@ function rows(s: Series, range: readonly [number, number]) {
 }
 
 export function tokensPerParameterOptions({ series, range, mark }: TokensPerParameterInput): Plot.PlotOptions {
+  const all = [...series.flatMap((s) => rows(s, range).map((p) => p.r)), mark.ratio];
   return {
     ...FRAME,
     marginRight: 150,
     x: { type: 'log', label: 'Training compute C (FLOP) →', tickFormat: sciTick },
-    y: { type: 'log', label: '↑ Tokens per parameter D_opt / N_opt', grid: true },
+    y: { type: 'log', label: '↑ Tokens per parameter D_opt / N_opt', grid: true, ticks: logTicks125(Math.min(...all), Math.max(...all)), tickFormat: (d: number) => formatNumber(d) },
     marks: [
       ...series.map((s) => Plot.line(rows(s, range), { x: 'C', y: 'r', stroke: 'currentColor', strokeWidth: 2.5, className: s.className })),
       ...series.map((s) => {
