@@ -58,6 +58,16 @@ describe('what the replication chapter runs at build time', () => {
     }
   });
 
+  it("Hoffmann's E and β (printed and TeX source) lie below our 95 % intervals and Epoch's (Epoch's t-tests, cell 28)", () => {
+    for (const id of ['hoffmann-2022-rounded', 'hoffmann-2022-precise']) {
+      const c = constantSet(id).constants;
+      for (const k of ['E', 'beta'] as const) {
+        expect(c[k]!.value).toBeLessThan(r.bootstrap.intervals[k][0]);
+        expect(c[k]!.value).toBeLessThan(EPOCH_CI[k][0]);
+      }
+    }
+  });
+
   it('the fixture besiroglu-2024-refit holds Epoch\'s values; our refit agrees with it', () => {
     const fixture = constantSet('besiroglu-2024-refit').constants;
     for (const k of KEYS) expect(relErr(r.mle.params[k], fixture[k]!.value)).toBeLessThan(1e-4);
