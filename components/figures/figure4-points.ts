@@ -78,6 +78,6 @@ export function figure4Description({ points, excluded, series, range, mark }: Fi
     `Scatter plot on log-log axes of ${points.length} training runs, compute from ${sciTick(Math.min(...Cs))} to ${sciTick(Math.max(...Cs))} FLOP and size from ${suffixTick(Math.min(...Ns))} to ${suffixTick(Math.max(...Ns))} parameters. ` +
     `Colour shows final loss in five bands from ${formatNumber(bands[0]!.low)} to ${formatNumber(bands.at(-1)!.high)} nats/token; loss falls towards the upper right, where compute is larger. ` +
     `${excluded.length} runs left out of the fit (the highest losses) are drawn as rings. The lines are compute-optimal frontiers: ${fr}.` +
-    (mark ? ` At ${mark.label} (${sciTick(mark.C)} FLOP, dashed line) they give ${series.map((s) => `${suffixTick(optimalN(mark.C, s.c))} (${s.label})`).join(' and ')}.` : '')
+    (mark ? ` At ${mark.label} (${formatNumber(mark.C)} FLOP, dashed line) they give ${series.map((s) => `${suffixTick(optimalN(mark.C, s.c))} (${s.label})`).join(' and ')}.` : '')
   );
 }

@@ -45,7 +45,7 @@ export function tokensPerParameterDescription({ series, range, mark }: TokensPer
     const lo = optimalAllocation(range[0], s.c).tokensPerParameter;
     const at = optimalAllocation(mark.C, s.c).tokensPerParameter;
     const hi = optimalAllocation(range[1], s.c).tokensPerParameter;
-    return `${s.label}: ${formatNumber(lo)} at ${sciTick(range[0])} FLOP, ${formatNumber(at)} at ${sciTick(mark.C)}, ${formatNumber(hi)} at ${sciTick(range[1])}`;
+    return `${s.label}: ${formatNumber(lo)} at ${sciTick(range[0])} FLOP, ${formatNumber(at)} at ${formatNumber(mark.C)}, ${formatNumber(hi)} at ${sciTick(range[1])}`;
   });
-  return `Log-log plot of the compute-optimal tokens per parameter against training compute. ${parts.join('; ')}. The dot marks ${mark.label}: ${formatNumber(mark.ratio)} tokens per parameter at ${sciTick(mark.C)} FLOP.`;
+  return `Log-log plot of the compute-optimal tokens per parameter against training compute. ${parts.join('; ')}. The dot marks ${mark.label}: ${formatNumber(mark.ratio)} tokens per parameter at ${formatNumber(mark.C)} FLOP.`;
 }

@@ -19,6 +19,8 @@ const pages = [
   '/chapters/chinchilla-parametric-loss/',
   '/chapters/chinchilla-replication/',
   '/404.html',
+  '/corrections/',
+  '/search/?q=loss',
 ];
 
 describe('axe finds no violations', () => {
