@@ -44,7 +44,7 @@ describe('what the replication chapter runs at build time', () => {
     expect(relErr(r.huber.params.beta, grid.params.beta)).toBeLessThan(1e-3);
     // …and Epoch's grid objective (cell 18), no worse than rounding.
     expect(r.huber.objective).toBeLessThanOrEqual(EPOCH_GRID_OBJECTIVE + 1e-15);
-  }, 120_000);
+  }, 300_000); // the grid is ~6 s on an idle core; minutes on a loaded shared machine
 
   it(`the bootstrap (${REPLICATION_BOOTSTRAP.resamples} resamples) gives 95 % intervals within 0.75 Epoch-SE of cell 26 (B's upper end 1.25)`, () => {
     expect(r.bootstrap.resamples).toBe(REPLICATION_BOOTSTRAP.resamples);
