@@ -30,10 +30,19 @@ function pagePath(rel) {
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
-/** HTML of `el`'s children fit for a preview: no ids, no links, no buttons. */
+/**
+ * HTML of `el`'s children fit for a preview inside a sentence: no ids, links or buttons, and no
+ * block elements (a <p> inside the preview would close the paragraph that holds the reference).
+ */
 function previewHtml(el) {
   const clone = el.cloneNode(true);
   for (const a of clone.querySelectorAll('a')) a.replaceWith(...a.childNodes);
+  for (const block of clone.querySelectorAll('p, div, ul, ol, li, figure, figcaption, section, h1, h2, h3, h4, h5, h6, table, details')) {
+    const span = el.ownerDocument.createElement('span');
+    span.className = `xref-preview-block ${block.getAttribute('class') ?? ''}`.trim();
+    span.append(...block.childNodes);
+    block.replaceWith(span);
+  }
   for (const b of clone.querySelectorAll('button, script')) b.remove();
   for (const e of clone.querySelectorAll('[id]')) e.removeAttribute('id');
   return clone.innerHTML;
@@ -151,6 +160,10 @@ export default function crossReferences() {
         }
         const byId = new Map();
         for (const a of all) if (!byId.has(a.id)) byId.set(a.id, a);
+        // A reference to a renamed anchor's old id resolves to the anchor.
+        for (const p of pages)
+          for (const [, alias, target] of p.html.matchAll(/id="([a-z0-9-]+)" data-alias-of="([a-z0-9-]+)"/g))
+            if (!byId.has(alias) && byId.has(target)) byId.set(alias, byId.get(target));
         let refs = 0;
         for (const p of pages) {
           let html = placeCorrectionNotes(numberTargets(p.html, p.anchors), p.page);
