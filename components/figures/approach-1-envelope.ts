@@ -4,7 +4,7 @@
  * loss is Approach 1's estimate of N_opt(C).
  */
 import * as Plot from '@observablehq/plot';
-import { envelope, logSpace, trainingCurve } from '../../src/lib/approaches.ts';
+import { envelope, logSpace, trainingCurve } from '../../src/lib/approaches-redrawn.ts';
 import type { ParametricConstants } from '../../src/lib/chinchilla.ts';
 import { formatNumber } from '../../src/lib/units.ts';
 import { FRAME, sciTick, suffixTick } from './series.ts';

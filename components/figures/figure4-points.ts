@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { optimalN } from '../../src/lib/chinchilla.ts';
-import { logSpace } from '../../src/lib/approaches.ts';
+import { logSpace } from '../../src/lib/approaches-redrawn.ts';
 import type { Figure4Point } from '../../src/lib/fit.ts';
 import { quantileSorted } from '../../src/lib/fit.ts';
 import { formatNumber } from '../../src/lib/units.ts';

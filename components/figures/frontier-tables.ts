@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { optimalN } from '../../src/lib/chinchilla.ts';
-import { logSpace } from '../../src/lib/approaches.ts';
+import { logSpace } from '../../src/lib/approaches-redrawn.ts';
 import type { Table } from '../../src/lib/schema/tables.ts';
 import { FRAME, sciTick, suffixTick, type Series } from './series.ts';
 

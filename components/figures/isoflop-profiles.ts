@@ -4,7 +4,7 @@
  * minimum — Approach 2's estimate of N_opt(C).
  */
 import * as Plot from '@observablehq/plot';
-import { isoFlopFit, logSpace, parabolaAt } from '../../src/lib/approaches.ts';
+import { isoFlopFit, logSpace, parabolaAt } from '../../src/lib/approaches-redrawn.ts';
 import type { ParametricConstants } from '../../src/lib/chinchilla.ts';
 import { formatNumber } from '../../src/lib/units.ts';
 import { FRAME, sciTick, suffixTick } from './series.ts';

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { optimalAllocation } from '../../src/lib/chinchilla.ts';
-import { logSpace } from '../../src/lib/approaches.ts';
+import { logSpace } from '../../src/lib/approaches-redrawn.ts';
 import { formatNumber } from '../../src/lib/units.ts';
 import { FRAME, logTicks125, sciTick, type Series } from './series.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Hoffmann et al. 2022 Approaches 1 and 2 redrawn from L̂ (src/lib/approaches.ts): the numerical
+ * Hoffmann et al. 2022 Approaches 1 and 2 redrawn from L̂ (src/lib/approaches-redrawn.ts): the numerical
  * pieces are checked on exact inputs (property tests), and the redrawn approaches against Eq. (4) and
  * Table 2's printed Approach-3 exponents.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { approach2, envelope, fitParabola, fitPowerLaw, isoFlopFit, logSpace, parabolaAt, parabolaMinimum, trainingCurve } from '../../src/lib/approaches.ts';
+import { approach2, envelope, fitParabola, fitPowerLaw, isoFlopFit, logSpace, parabolaAt, parabolaMinimum, trainingCurve } from '../../src/lib/approaches-redrawn.ts';
 import { allocationExponents, isoFlopLoss, optimalN, type ParametricConstants } from '../../src/lib/chinchilla.ts';
 import { constantsOf, table } from '../../src/lib/data.ts';
 
