@@ -164,6 +164,17 @@ export function significantFigures(printed: string): number {
 }
 
 /**
+ * A signed relative difference as a percentage: 0.0123 → "+1.2%", −0.045 → "−4.5%" (true minus
+ * sign), 0 → "±0%". `sig` significant figures (default 2).
+ */
+export function formatSignedPercent(fraction: number, sig = 2): string {
+  assertFinite(fraction, 'percentage');
+  if (fraction === 0) return '±0%';
+  const body = formatNumber(Math.abs(fraction) * 100, { sig });
+  return `${fraction > 0 ? '+' : '−'}${body}%`;
+}
+
+/**
  * The number a printed form stands for: "1,024" → 1024, "8.8 × 10¹³" → 8.8e13, "2.1e3" → 2100,
  * "0.050" → 0.05. Returns undefined for text that is not one printed number.
  */

@@ -440,6 +440,7 @@ describe('paper tables', () => {
 
   it('includes the required tables', () => {
     expect(Object.keys(tables).sort()).toEqual([
+      'hoffmann-2022-isoflop-budgets',
       'hoffmann-2022-table-1',
       'hoffmann-2022-table-2',
       'hoffmann-2022-table-3',

@@ -1,13 +1,14 @@
 /**
- * The computable misreadings of the content brief, §C (M1–M15): one test each, asserting the correct
+ * The computable misreadings of the content brief, §C (M1–M23): one test each, asserting the correct
  * figure from the papers' constants. M3 (Kaplan's model and data ranges) is a statement of fact, not a
  * computation, and M14 (GPT-3's epochs per dataset) needs Brown et al. 2020's Table 2.2, which is not
  * among the cited papers; neither is tested here.
  */
 import { describe, expect, it } from 'vitest';
-import { allocationAtTokensPerParameter, allocationExponents, optimalAllocation, optimalN, tokensPerParameter, type ParametricConstants } from '../../src/lib/chinchilla.ts';
+import { allocationAtTokensPerParameter, allocationExponents, lossHat, optimalAllocation, optimalN, tokensPerParameter, type ParametricConstants } from '../../src/lib/chinchilla.ts';
 import { forwardFlopPerToken, trainingFlop, trainingFlopPerToken } from '../../src/lib/compute.ts';
-import { constantsOf } from '../../src/lib/data.ts';
+import { constantsOf, table } from '../../src/lib/data.ts';
+import fc from 'fast-check';
 import {
   computeEfficient,
   convergenceComparison,
@@ -149,5 +150,54 @@ describe('content brief §C misreadings', () => {
     // Epoch's refit is "compatible with" Approaches 1–2 (Besiroglu abstract), i.e. near Chinchilla's 20 (±25 %).
     const e = optimalAllocation(GOPHER_FLOPS, epoch).tokensPerParameter;
     expect(Math.abs(e / 20 - 1)).toBeLessThanOrEqual(0.25);
+  });
+
+  it('M16: 20 tokens per parameter is not universal — under every fitted constant set D_opt/N_opt moves with C as C^(1−2a)', () => {
+    for (const c of [rounded, precise, epoch]) {
+      const { a } = allocationExponents(c);
+      const ratio = optimalAllocation(1e25, c).tokensPerParameter / optimalAllocation(1e21, c).tokensPerParameter;
+      expect(ratio).toBeCloseTo(10 ** (4 * (1 - 2 * a)), 9);
+      expect(Math.abs(ratio - 1)).toBeGreaterThan(0.05);
+    }
+  });
+
+  it('M17: past 20:1 the loss keeps falling — L̂(70B, k·1.4T) decreases in k for every constant set (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(rounded, precise, epoch), fc.double({ min: 1, max: 100, noNaN: true }), (c, k) => {
+        expect(lossHat(CHINCHILLA.N, k * 1.01 * CHINCHILLA.D, c)).toBeLessThan(lossHat(CHINCHILLA.N, k * CHINCHILLA.D, c));
+      }),
+    );
+  });
+
+  it('M18: at GPT-3\'s compute the 20:1 split is ~51B on ~1T tokens; 175B on 3.5T would cost ~12× GPT-3', () => {
+    // Brief §C M18, two significant figures for N (±0.5B) and ~1T (±0.05T); "~12x" (±0.5).
+    const C = trainingFlop(GPT3.N, GPT3.D);
+    const { N, D } = allocationAtTokensPerParameter(C, 20);
+    expectWithin(N, 51e9, 0.5e9);
+    expectWithin(D, 1.0e12, 0.05e12);
+    expectWithin(trainingFlop(GPT3.N, 20 * GPT3.N) / C, 12, 0.5);
+  });
+
+  it('M19: "scale equally" means equal growth factors (a = b = 1/2 gives √10 each per 10× compute), not N ≈ D', () => {
+    // Table 2, Approach 1: a = b = 0.50. Then 10× compute multiplies N and D by √10 and leaves D/N unchanged.
+    const a1 = table('hoffmann-2022-table-2').rows.find((r) => r.id === 'approach-1')!.cells;
+    const a = (a1.a as { value: number }).value;
+    const b = (a1.b as { value: number }).value;
+    expect(10 ** a).toBeCloseTo(Math.sqrt(10), 12);
+    expect(10 ** a * 10 ** b).toBeCloseTo(10, 12);
+    expect(tokensPerParameter(CHINCHILLA.N, CHINCHILLA.D)).toBeGreaterThan(10); // N ≠ D at the optimum
+  });
+
+  it('M21: the three approaches did not all agree — Table 2\'s Approach 3 a lies below the 10th percentile of Approaches 1 and 2', () => {
+    const rows = table('hoffmann-2022-table-2').rows;
+    const cell = (id: string) => rows.find((r) => r.id === id)!.cells.a as { value: number; interval?: { low: number } };
+    expect(cell('approach-3').value).toBeLessThan(cell('approach-1').interval!.low);
+    expect(cell('approach-3').value).toBeLessThan(cell('approach-2').interval!.low);
+  });
+
+  it('M23: E = 1.69 is one fit\'s constant — Epoch\'s refit of the same runs gives about 1.82 nats/token', () => {
+    // Brief §C M23: "about 1.82" (±0.005).
+    expectWithin(epoch.E, 1.82, 0.005);
+    expect(epoch.E - rounded.E).toBeGreaterThan(0.1);
   });
 });

@@ -7,6 +7,7 @@ import {
   formatExact,
   formatNumber,
   formatPercent,
+  formatSignedPercent,
   formatQuantity,
   gpuHoursToFlop,
   pfDaysToFlop,
@@ -125,6 +126,27 @@ describe('printedToTex', () => {
 
   it('refuses text that is not a number', () => {
     expect(() => printedToTex('about 15T')).toThrow(/Cannot turn/);
+  });
+});
+
+describe('formatSignedPercent', () => {
+  it('signs with + and a true minus, never shows NaN', () => {
+    expect(formatSignedPercent(0.0123)).toBe('+1.2%');
+    expect(formatSignedPercent(-0.045)).toBe('−4.5%');
+    expect(formatSignedPercent(0)).toBe('±0%');
+    expect(formatSignedPercent(9)).toBe('+900%');
+    expect(() => formatSignedPercent(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('the sign matches the number and the magnitude reads back (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -100, max: 100, noNaN: true }).filter((x) => Math.abs(x) > 1e-9), (x) => {
+        const s = formatSignedPercent(x, 3);
+        expect(s.startsWith(x > 0 ? '+' : '−')).toBe(true);
+        const back = Number(s.slice(1, -1).replace(/e/, 'e')) / 100;
+        expect(Math.abs(back - Math.abs(x)) / Math.abs(x)).toBeLessThan(0.006);
+      }),
+    );
   });
 });
 
