@@ -20,6 +20,7 @@ const pages = [
   '/calculators/budget/?C=oops&L=1',
   '/calculators/compute-converter/',
   '/calculators/what-k-buys/',
+  '/calculators/run-loss/',
 ];
 
 describe('axe finds no violations', () => {

@@ -9,4 +9,5 @@ export const calculators: Readonly<Record<string, Loader>> = Object.assign(Objec
   budget: () => import('../budget/calculator.ts'),
   converter: () => import('../converter/calculator.ts'),
   kx: () => import('../kx/calculator.ts'),
+  'run-loss': () => import('../run-loss/calculator.ts'),
 } satisfies Record<string, Loader>);
