@@ -24,6 +24,7 @@ const buildSeconds = (performance.now() - t0) / 1000;
 if (build.status !== 0) throw new Error('astro build failed');
 
 const server = await serveDist('dist');
+const kb = (b) => `${(b / 1024).toFixed(2)} KB (${b} B)`;
 const browser = await launchBrowser();
 
 /** Load a page and collect the gzip size of every script it fetches, before and after `interact`. */
@@ -31,10 +32,13 @@ async function scriptBytes(path, interact) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const bodies = [];
-  page.on('response', async (res) => {
-    if (res.request().resourceType() === 'script') bodies.push({ url: res.url(), body: await res.body() });
+  const pending = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() !== 'script') return;
+    pending.push(res.body().then((body) => bodies.push({ url: res.url(), body }), () => {}));
   });
   await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await Promise.all(pending);
   const inlineScripts = await page.evaluate(() =>
     [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
   );
@@ -46,10 +50,59 @@ async function scriptBytes(path, interact) {
     await interact(page);
     for (let waited = 0; bodies.length === count && waited < 10_000; waited += 50) await page.waitForTimeout(50);
     await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    await Promise.all(pending);
     after = gz(bodies) + gzipSync(inlineScripts).length;
   }
+  await Promise.all(pending);
   await context.close();
   return { before, after, inline: gzipSync(inlineScripts).length };
+}
+
+/** Input-to-render latency of one widget: set `field` to each value, time until `widget:rendered` + a frame. */
+async function latency(path, widget, field, values) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  await page.locator(`form[data-widget="${widget}"] input[name="${field}"]`).focus();
+  await page.waitForLoadState('networkidle');
+  const times = await page.evaluate(
+    async ({ widget, field, values }) => {
+      const form = document.querySelector(`form[data-widget="${widget}"]`);
+      const input = form.querySelector(`input[name="${field}"]`);
+      const out = [];
+      for (let i = 0; i < values.length; i++) {
+        const done = new Promise((resolve) =>
+          form.addEventListener('widget:rendered', () => requestAnimationFrame(() => resolve(performance.now())), { once: true }),
+        );
+        const start = performance.now();
+        input.value = values[i];
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const end = await done;
+        if (i > 0) out.push(end - start);
+      }
+      return out;
+    },
+    { widget, field, values },
+  );
+  await context.close();
+  times.sort((a, b) => a - b);
+  const at = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+  return { p50: at(50), p95: at(95) };
+}
+
+const values = (make) => Array.from({ length: 51 }, (_, i) => String(make(i)));
+const CALCULATORS = [
+  { title: 'Budget → model and data', path: '/calculators/budget/', widget: 'budget', field: 'C', values: values((i) => (1 + (i % 9)) * 10 ** (18 + (i % 9))) },
+  { title: 'Compute converter', path: '/calculators/compute-converter/', widget: 'converter', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
+  { title: 'What does k× buy?', path: '/calculators/what-k-buys/', widget: 'kx', field: 'k', values: values((i) => 1.5 + (i % 7) * 10 ** (i % 4)) },
+  { title: 'Loss of a training run', path: '/calculators/run-loss/', widget: 'run-loss', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
+];
+const calculatorRows = [];
+for (const c of CALCULATORS) {
+  const bytes = await scriptBytes(c.path, (page) => page.locator(`form[data-widget="${c.widget}"] input[name="${c.field}"]`).focus());
+  const lat = await latency(c.path, c.widget, c.field, c.values);
+  calculatorRows.push(`| ${c.title} (\`${c.path}\`) | ${kb(bytes.before)} | ${kb(bytes.after)} | ${lat.p50.toFixed(1)} ms | ${lat.p95.toFixed(1)} ms |`);
 }
 
 const home = await scriptBytes('/');
@@ -135,7 +188,6 @@ await server.close();
 
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const date = new Date().toISOString().slice(0, 10);
 const md = `# Benchmarks
 
@@ -159,6 +211,18 @@ Latency: 50 changes of the N field (after one warm-up change), each timed from t
 next animation frame after the figure was redrawn. Example runs are timed from the Run click to the
 \`example:ran\` event (output rendered); each run uses a new Worker (fresh globals); after the first run the page starts
 the next one in advance, so later runs pay neither the download nor the start-up.
+
+## Calculators
+
+Each calculator page ships one script before interaction (the widget kit, shared by every calculator)
+plus the inline theme loader; its \`compute\` module and the one shared Plot chunk load on first
+interaction. Latency as above: 50 typed changes of the named field, \`input\` event to the frame after
+\`widget:rendered\`. Machine load: ${cpus().length} cores shared with other jobs while this ran, so
+latencies are an upper bound (the cold build time above shows how loaded it was).
+
+| calculator | JS before interaction (gzip) | JS after first interaction (gzip) | input-to-render p50 | p95 |
+| --- | --- | --- | --- | --- |
+${calculatorRows.join('\n')}
 `;
 writeFileSync('docs/benchmarks.md', md);
 console.log(md);

@@ -24,4 +24,9 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     title: 'What does k× buy?',
     question: 'Scale parameters, tokens or compute by k: by how much does the predicted loss fall under each law — and why “10× is 19 %” and “10× is 5 %” are both wrong.',
   },
+  {
+    slug: 'run-loss',
+    title: 'Loss of a training run',
+    question: 'A model of N parameters trained on D tokens: what loss does each law predict, what is it made of, and was it under- or over-trained?',
+  },
 ];

@@ -37,6 +37,7 @@ const pages = [
   '/models/',
   '/models/deepseek-v2/',
   '/budgets/gopher/',
+  '/calculators/run-loss/',
 ];
 
 describe('axe finds no violations', () => {

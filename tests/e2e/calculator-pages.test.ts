@@ -43,6 +43,14 @@ const CASES: Case[] = [
     defaultText: '10× parameters: Kaplan’s power law multiplies the loss by 10^−0.076',
     hasFigure: true,
   },
+  {
+    name: 'run-loss',
+    path: '/calculators/run-loss/',
+    field: { key: 'D', label: 'Training tokens D', good: '300B', urlValue: '3e11', expect: 'N = 70B parameters on D = 300B tokens', message: /Expected a number of tokens/ },
+    choice: { key: 'set', label: 'Constant set for the breakdown and the frontier', next: 'besiroglu-2024-refit', expect: 'under Epoch AI’s refit' },
+    defaultText: 'N = 70B parameters on D = 1.4T tokens',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);
@@ -80,7 +88,7 @@ describe.each(CASES)('$name calculator', (c) => {
     const { page, context, errors } = await openPage(site, `${c.path}?${c.field.key}=${encodeURIComponent(value)}&${c.choice.key}=${encodeURIComponent(value)}&__proto__=1`);
     await poll(() => alertOf(page, c, c.field.key).textContent()).toMatch(c.field.message);
     await poll(() => alertOf(page, c, c.choice.key).textContent()).toMatch(/^The link’s/);
-    expect(await summary(page, c).textContent()).toBe(c.defaultText.length > 60 ? await summary(page, c).textContent() : c.defaultText);
+    expect(await summary(page, c).textContent()).toContain(c.defaultText);
     const box = widget(page, c).getByRole('textbox', { name: c.field.label });
     await box.fill(value);
     await box.press('Tab');

@@ -201,9 +201,9 @@ export function mountWidget(form: HTMLFormElement, load: Loader): void {
     url.flush();
     try {
       await navigator.clipboard.writeText(location.href);
-      if (copyStatus) copyStatus.textContent = 'Link copied: it opens this widget in exactly this state.';
+      if (copyStatus) copyStatus.textContent = 'Link copied.';
     } catch {
-      if (copyStatus) copyStatus.textContent = 'Copying is not allowed here; the address bar holds the link to this state.';
+      if (copyStatus) copyStatus.textContent = 'The address bar holds the link.';
     }
   });
 

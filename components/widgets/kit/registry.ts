@@ -10,4 +10,5 @@ export const calculators: Readonly<Record<string, Loader>> = Object.assign(Objec
   converter: () => import('../converter/calculator.ts'),
   kx: () => import('../kx/calculator.ts'),
   crossing: () => import('../crossing/calculator.ts'),
+  'run-loss': () => import('../run-loss/calculator.ts'),
 } satisfies Record<string, Loader>);

@@ -1,0 +1,3 @@
+/** Loss of a training run, browser half for the kit. */
+export { compute } from './state.ts';
+export const loadFigure = () => import('./figure.ts');
