@@ -25,8 +25,8 @@ export type RunsParse =
   | { ok: true; runs: Run[]; columns: { N: string; D?: string; C?: string; loss: string; group?: string }; grouped: boolean; notes: string[] }
   | { ok: false; message: string; line?: number; column?: number };
 
-/** Longest text read (characters); about 20,000 rows of ordinary numbers. */
-export const MAX_CSV_CHARS = 2_000_000;
+/** Longest text read (characters): room for 20,000 rows of long numbers. */
+export const MAX_CSV_CHARS = 4_000_000;
 /** Most data rows accepted (the fit and 1,000 bootstrap refits stay within minutes). */
 export const MAX_ROWS = 20_000;
 /** Fewest rows: five constants need more points than five (Hoffmann Eq. 2). */

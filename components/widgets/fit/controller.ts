@@ -16,7 +16,7 @@ import { parseQuantity } from '../../../src/lib/validate.ts';
 import type { ParametricConstants } from '../../../src/lib/chinchilla.ts';
 import { Cancelled, FitPool } from './pool.ts';
 import { REFINE_AT_BUILD } from './build.ts';
-import { FIELDS, LABELS, defaultSettings, settingsFromSearch, settingsToSearch, tableRows, fmt, type NumericSetting, type Settings, type SetId } from './state.ts';
+import { FIELDS, LABELS, WORKERS_FIELD, defaultSettings, settingsFromSearch, settingsToSearch, tableRows, fmt, type NumericSetting, type Settings, type SetId } from './state.ts';
 
 /** Starts refined after the screen (the same number the build uses). */
 const REFINE = REFINE_AT_BUILD;
@@ -59,7 +59,9 @@ export function mountFit(form: HTMLFormElement): FitController {
   const file = $<HTMLInputElement>('input[type="file"]');
   const results = document.querySelector<HTMLElement>('[data-fit-results]')!;
   const linkNote = $<HTMLElement>('[data-link-note]');
-  const pool = new FitPool();
+  const workersParam = new URLSearchParams(location.search).get('workers');
+  const workers = workersParam === null ? null : parseQuantity(workersParam, WORKERS_FIELD);
+  const pool = new FitPool(workers?.ok ? workers.value : undefined);
   let busy = false;
   let last: Outcome | null = null;
   let figures: Promise<typeof import('./figure.ts')> | undefined;
@@ -147,6 +149,7 @@ export function mountFit(form: HTMLFormElement): FitController {
     setBusy(true);
     progress.removeAttribute('value');
     const t0 = performance.now();
+    performance.mark('fit:start');
     try {
       say(`Fitting ${runs.length} runs in ${pool.size} worker${pool.size === 1 ? '' : 's'}…`);
       let params: ScalingLawParams;
@@ -194,6 +197,7 @@ export function mountFit(form: HTMLFormElement): FitController {
         if (boot.failed > 0) notes.push(`${boot.failed} of ${boot.resamples} bootstrap refits failed and were left out.`);
       }
       const tBoot = (performance.now() - t1) / 1000;
+      performance.mark('fit:computed');
       const sha256 = await sha256Hex(runsToCsv(runs));
       last = { settings: s, runs, grouped, params, method, objective, converged, notes, boot, sha256, seconds: { fit: tFit, bootstrap: tBoot }, workers: pool.size };
       await render(last);
@@ -293,15 +297,12 @@ export function mountFit(form: HTMLFormElement): FitController {
     clearError();
     if (f.size > MAX_CSV_CHARS) return fail(`The file “${f.name.slice(0, 60)}” is ${(f.size / 1e6).toFixed(1)} MB; this page reads at most ${MAX_CSV_CHARS / 1e6} MB (about 20,000 rows). Nothing was read.`);
     const text = await f.text();
-    csv.value = text;
-    const radio = form.querySelector<HTMLInputElement>('input[name="src"][value="csv"]')!;
-    radio.checked = true;
+    form.querySelector<HTMLInputElement>('input[name="src"][value="csv"]')!.checked = true;
     showSource();
     const parsed = parseRunsCsv(text);
-    if (!parsed.ok) {
-      csv.setAttribute('aria-invalid', 'true');
-      return fail(parsed.message);
-    }
+    // A file that cannot be used does not replace what is in the box.
+    if (!parsed.ok) return fail(`“${f.name.slice(0, 60)}”: ${parsed.message}`);
+    csv.value = text;
     say(`Read ${parsed.runs.length} runs from “${f.name.slice(0, 60)}”. Press Fit.`);
   }
 
@@ -342,6 +343,7 @@ export function mountFit(form: HTMLFormElement): FitController {
     }
     if (errors.length) fail(errors.join(' '));
     else if (fromLink) await fit();
+    else if (file.files?.[0]) await readFile(file.files[0]); // chosen before this module loaded
   })();
   return { fit };
 }

@@ -40,6 +40,9 @@ export const FIELDS = {
 } as const satisfies Record<string, FieldSpec>;
 export type NumericSetting = keyof typeof FIELDS;
 
+/** `?workers=n` (for benchmarks): the number of workers instead of one per core. */
+export const WORKERS_FIELD: FieldSpec = { noun: 'workers', min: 1, max: 16, integer: true, example: '2' };
+
 export function defaultSettings(C: number): Settings {
   return { src: 'epoch', method: 'huber', boot: 200, seed: 42, C, set: 'hoffmann-2022-rounded', sigma: 0.01, nseed: 1, per: 8 };
 }
