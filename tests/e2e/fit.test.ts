@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const relErr = (x: number, ref: number) => Math.abs(x - ref) / Math.abs(ref);
 const status = (page: Page) => page.locator('[data-status]');
-const alert = (page: Page) => page.locator('form[data-widget="fit"] [role="alert"]');
+const alert = (page: Page) => page.locator('form[data-widget="fit"] [data-error]');
 const table = (page: Page) => page.locator('[data-fit-results] table');
 
 async function open(path: string, options = {}) {

@@ -95,3 +95,42 @@ describe('summaries', () => {
     );
   });
 });
+
+describe('fit page settings in links (kit url-state)', () => {
+  it('settingsFromSearch(settingsToSearch(s)) gives back s, synthetic-only settings included only for synthetic data (property)', async () => {
+    const { defaultSettings, settingsFromSearch, settingsToSearch, SOURCES, METHODS, SETS } = await import('../../components/widgets/fit/state.ts');
+    const defaults = defaultSettings(5.76e23);
+    fc.assert(
+      fc.property(
+        fc.record({
+          src: fc.constantFrom(...SOURCES),
+          method: fc.constantFrom(...METHODS),
+          set: fc.constantFrom(...SETS),
+          boot: fc.integer({ min: 0, max: 4000 }),
+          seed: fc.integer({ min: 0, max: 4294967295 }),
+          C: fc.constantFrom(1e18, 5.76e23, 3.8e25),
+          sigma: fc.constantFrom(0, 0.01, 0.05),
+          nseed: fc.integer({ min: 0, max: 1e6 }),
+          per: fc.integer({ min: 3, max: 50 }),
+        }),
+        (s) => {
+          const search = settingsToSearch(s);
+          const back = settingsFromSearch(search, defaults);
+          expect(back.errors).toEqual([]);
+          const expected = s.src === 'synthetic' ? s : { ...s, sigma: defaults.sigma, nseed: defaults.nseed, per: defaults.per };
+          expect(back.settings).toEqual(expected);
+          expect(search.includes('sigma=')).toBe(s.src === 'synthetic');
+        },
+      ),
+    );
+  });
+
+  it('bad link values keep the defaults and say which setting was wrong', async () => {
+    const { defaultSettings, settingsFromSearch } = await import('../../components/widgets/fit/state.ts');
+    const d = defaultSettings(5.76e23);
+    const r = settingsFromSearch('?boot=-3&method=magic&__proto__=x', d);
+    expect(r.settings).toEqual(d);
+    expect(r.errors.join(' ')).toMatch(/Link setting boot:.*negative/);
+    expect(r.errors.join(' ')).toMatch(/Link setting method:/);
+  });
+});

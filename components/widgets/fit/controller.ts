@@ -16,7 +16,8 @@ import { parseQuantity } from '../../../src/lib/validate.ts';
 import type { ParametricConstants } from '../../../src/lib/chinchilla.ts';
 import { Cancelled, FitPool } from './pool.ts';
 import { REFINE_AT_BUILD } from './build.ts';
-import { FIELDS, LABELS, WORKERS_FIELD, defaultSettings, settingsFromSearch, settingsToSearch, tableRows, fmt, type NumericSetting, type Settings, type SetId } from './state.ts';
+import { formatField } from '../kit/slider.ts';
+import { FIELDS, FIELD_BY_NAME, SYNTHETIC_ONLY, LABELS, WORKERS_FIELD, defaultSettings, settingsFromSearch, settingsToSearch, tableRows, fmt, type NumericSetting, type Settings, type SetId } from './state.ts';
 
 /** Starts refined after the screen (the same number the build uses). */
 const REFINE = REFINE_AT_BUILD;
@@ -76,6 +77,7 @@ export function mountFit(form: HTMLFormElement): FitController {
     error.textContent = '';
     error.hidden = true;
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const el of form.querySelectorAll('.kit-field .field-error')) el.textContent = '';
   };
 
   function showSource() {
@@ -87,32 +89,31 @@ export function mountFit(form: HTMLFormElement): FitController {
     const radio = form.querySelector<HTMLInputElement>(`input[name="src"][value="${s.src}"]`);
     if (radio) radio.checked = true;
     for (const k of ['method', 'set'] as const) field(k)!.value = s[k];
-    for (const k of Object.keys(FIELDS) as NumericSetting[]) field(k)!.value = String(s[k]);
+    for (const k of Object.keys(FIELDS) as NumericSetting[]) field(k)!.value = formatField(FIELD_BY_NAME[k], s[k]);
     showSource();
   }
 
-  /** Settings from the form, or the first bad field's message (the field is marked). */
-  function readForm(): Settings | string {
+  /** Settings from the form, or null after putting each bad field's message next to it (kit Field). */
+  function readForm(): Settings | null {
     const s: Settings = { ...defaults };
     s.src = (form.querySelector<HTMLInputElement>('input[name="src"]:checked')?.value ?? 'epoch') as Settings['src'];
     s.method = field('method')!.value as Settings['method'];
     s.set = field('set')!.value as SetId;
+    let ok = true;
     for (const k of Object.keys(FIELDS) as NumericSetting[]) {
-      if (['sigma', 'nseed', 'per'].includes(k) && s.src !== 'synthetic') continue;
+      if (SYNTHETIC_ONLY.includes(k) && s.src !== 'synthetic') continue;
       const el = field(k)!;
-      const r = parseQuantity(el.value, FIELDS[k]);
+      let r = parseQuantity(el.value, FIELDS[k]);
+      if (r.ok && k === 'boot' && r.value === 1) r = { ok: false, message: 'Use 0 resamples (no intervals) or at least 2.' };
       if (!r.ok) {
         el.setAttribute('aria-invalid', 'true');
-        return `${el.labels?.[0]?.textContent?.trim() ?? k}: ${r.message}`;
-      }
-      s[k] = r.value;
+        fieldError(k).textContent = r.message;
+        ok = false;
+      } else s[k] = r.value;
     }
-    if (s.boot === 1) {
-      field('boot')!.setAttribute('aria-invalid', 'true');
-      return 'Bootstrap resamples: use 0 (no intervals) or at least 2.';
-    }
-    return s;
+    return ok ? s : null;
   }
+  const fieldError = (name: string) => form.querySelector<HTMLElement>(`#fit-${name}-error`)!;
 
   /** The runs for the chosen source, or a message. */
   function readRuns(s: Settings): { runs: Run[]; grouped: boolean; notes: string[] } | string {
@@ -142,7 +143,7 @@ export function mountFit(form: HTMLFormElement): FitController {
     if (busy) return;
     clearError();
     const s = readForm();
-    if (typeof s === 'string') return fail(s);
+    if (!s) return fail('Some settings need fixing: see the messages next to them.');
     const data = readRuns(s);
     if (typeof data === 'string') return fail(data);
     const { runs, grouped } = data;

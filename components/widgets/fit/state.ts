@@ -2,7 +2,9 @@
  * The fit page's settings (what a link carries) and the result table, shared by the build (static
  * table for Epoch's points) and the browser. Pure: numbers from the URL go through validate.ts.
  */
-import { parseQuantity, type FieldSpec } from '../../../src/lib/validate.ts';
+import type { FieldSpec } from '../../../src/lib/validate.ts';
+import { readState, writeState, type Param, type WidgetState } from '../../../src/lib/url-state.ts';
+import type { FieldDef } from '../kit/types.ts';
 import { REPORTED, reportedValues, type Estimate, type Reported } from '../../../src/lib/fit-summary.ts';
 import type { ParametricConstants } from '../../../src/lib/chinchilla.ts';
 import { formatNumber } from '../../../src/lib/units.ts';
@@ -30,49 +32,51 @@ export interface Settings {
   per: number;
 }
 
-export const FIELDS = {
-  boot: { noun: 'bootstrap resamples', min: 0, max: 4000, integer: true, example: '200' },
-  seed: { noun: 'seed', min: 0, max: 4294967295, integer: true, example: '42' },
-  C: { noun: 'FLOP of compute', min: 1e15, max: 1e30, example: '5.76e23', units: { flop: 1, flops: 1 } },
-  sigma: { noun: 'noise (standard deviation of log-loss)', min: 0, max: 0.5, example: '0.01' },
-  nseed: { noun: 'seed', min: 0, max: 4294967295, integer: true, example: '1' },
-  per: { noun: 'runs per budget', min: 3, max: 50, integer: true, example: '8' },
-} as const satisfies Record<string, FieldSpec>;
-export type NumericSetting = keyof typeof FIELDS;
+/** The numeric settings as kit fields (components/widgets/kit): label, unit, what each accepts. */
+export const FIELD_DEFS = [
+  { name: 'boot', label: 'Bootstrap resamples', unit: '', spec: { noun: 'bootstrap resamples', min: 0, max: 4000, integer: true, example: '200' }, format: { sig: 6 } },
+  { name: 'seed', label: 'Bootstrap seed', unit: '', spec: { noun: 'seed', min: 0, max: 4294967295, integer: true, example: '42' }, format: { sig: 10 } },
+  { name: 'C', label: 'Budget C for N_opt, D_opt', unit: 'FLOP', spec: { noun: 'FLOP of compute', min: 1e15, max: 1e30, example: '5.76e23', units: { flop: 1, flops: 1 } }, format: { sig: 6 } },
+  { name: 'sigma', label: 'Noise σ on log-loss', unit: '', spec: { noun: 'noise (standard deviation of log-loss)', min: 0, max: 0.5, example: '0.01' }, format: { sig: 6 } },
+  { name: 'per', label: 'Runs per budget', unit: '', spec: { noun: 'runs per budget', min: 3, max: 50, integer: true, example: '8' } },
+  { name: 'nseed', label: 'Noise seed', unit: '', spec: { noun: 'seed', min: 0, max: 4294967295, integer: true, example: '1' }, format: { sig: 10 } },
+] as const satisfies readonly FieldDef[];
+export type NumericSetting = (typeof FIELD_DEFS)[number]['name'];
+export const FIELDS = Object.fromEntries(FIELD_DEFS.map((f) => [f.name, f.spec])) as Record<NumericSetting, FieldSpec>;
+export const FIELD_BY_NAME = Object.fromEntries(FIELD_DEFS.map((f) => [f.name, f])) as Record<NumericSetting, FieldDef>;
+
+/** Settings that only the synthetic source uses. */
+export const SYNTHETIC_ONLY: readonly NumericSetting[] = ['sigma', 'per', 'nseed'];
 
 /** `?workers=n` (for benchmarks): the number of workers instead of one per core. */
 export const WORKERS_FIELD: FieldSpec = { noun: 'workers', min: 1, max: 16, integer: true, example: '2' };
+
+/** Every setting as a url-state parameter (the kit's one URL codec). */
+export const PARAMS: Readonly<Record<keyof Settings, Param>> = {
+  src: { kind: 'choice', noun: 'data source', options: SOURCES },
+  method: { kind: 'choice', noun: 'fitting method', options: METHODS },
+  set: { kind: 'choice', noun: 'constant set', options: SETS },
+  ...(Object.fromEntries(FIELD_DEFS.map((f) => [f.name, { kind: 'number', spec: f.spec, ...('format' in f ? { format: f.format } : {}) }])) as Record<NumericSetting, Param>),
+};
 
 export function defaultSettings(C: number): Settings {
   return { src: 'epoch', method: 'huber', boot: 200, seed: 42, C, set: 'hoffmann-2022-rounded', sigma: 0.01, nseed: 1, per: 8 };
 }
 
-const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : fallback);
-
-/** Settings from a query string; bad numbers keep the default and give a message each. */
+/** Settings from a query string (url-state `readState`); bad values keep the default and give a message each. */
 export function settingsFromSearch(search: string, defaults: Settings): { settings: Settings; errors: string[] } {
-  const q = new URLSearchParams(search);
-  const s: Settings = { ...defaults, src: pick(q.get('src'), SOURCES, defaults.src), method: pick(q.get('method'), METHODS, defaults.method), set: pick(q.get('set'), SETS, defaults.set) };
-  const errors: string[] = [];
-  for (const key of Object.keys(FIELDS) as NumericSetting[]) {
-    if (!q.has(key)) continue;
-    const r = parseQuantity(q.get(key), FIELDS[key]);
-    if (r.ok) s[key] = r.value;
-    else errors.push(`Link setting ${key}: ${r.message}`);
-  }
-  return { settings: s, errors };
+  const { values, errors } = readState(search, PARAMS);
+  return { settings: { ...defaults, ...values } as Settings, errors: Object.entries(errors).map(([k, m]) => `Link setting ${k}: ${m}`) };
 }
 
-/** The query string of settings (only what the source uses). */
+/**
+ * The query string of settings (url-state `writeState`): every setting the source uses is written,
+ * so a link keeps meaning the same fit even if the page's defaults change; the synthetic-only ones
+ * are dropped for other sources.
+ */
 export function settingsToSearch(s: Settings): string {
-  const q = new URLSearchParams({ src: s.src, method: s.method, boot: String(s.boot), seed: String(s.seed), C: String(s.C) });
-  if (s.src === 'synthetic') {
-    q.set('set', s.set);
-    q.set('sigma', String(s.sigma));
-    q.set('nseed', String(s.nseed));
-    q.set('per', String(s.per));
-  }
-  return `?${q.toString()}`;
+  const used = Object.fromEntries(Object.entries(PARAMS).filter(([k]) => s.src === 'synthetic' || !(SYNTHETIC_ONLY as readonly string[]).includes(k)));
+  return writeState('', s as unknown as WidgetState, {}, used);
 }
 
 export const LABELS: Record<Reported, string> = {
