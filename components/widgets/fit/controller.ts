@@ -17,7 +17,7 @@ import type { ParametricConstants } from '../../../src/lib/chinchilla.ts';
 import { Cancelled, FitPool } from './pool.ts';
 import { REFINE_AT_BUILD } from './build.ts';
 import { formatField } from '../kit/slider.ts';
-import { FIELDS, FIELD_BY_NAME, SYNTHETIC_ONLY, LABELS, WORKERS_FIELD, defaultSettings, settingsFromSearch, settingsToSearch, tableRows, fmt, type NumericSetting, type Settings, type SetId } from './state.ts';
+import { figureDescriptions, FIELDS, FIELD_BY_NAME, SYNTHETIC_ONLY, LABELS, WORKERS_FIELD, defaultSettings, settingsFromSearch, settingsToSearch, tableRows, fmt, type NumericSetting, type Settings, type SetId } from './state.ts';
 
 /** Starts refined after the screen (the same number the build uses). */
 const REFINE = REFINE_AT_BUILD;
@@ -239,6 +239,11 @@ export function mountFit(form: HTMLFormElement): FitController {
     figures ??= import('./figure.ts');
     const f = await figures;
     const band = frontierBand(o.params, o.boot?.samples ?? null, logBudgets(1e18, Math.max(o.settings.C * 3, 1e22), 40));
+    const descriptions = figureDescriptions(o.runs, o.params, o.grouped, est.Nopt, o.settings.C);
+    for (const name of ['surface', 'residuals', 'frontier'] as const) {
+      const p = document.querySelector(`#fig-fit-${name}-description`);
+      if (p) p.textContent = descriptions[name];
+    }
     for (const [name, options, caption] of [
       ['surface', f.surfaceOptions(o.runs, o.params, o.grouped, width('surface')), f.SURFACE_CAPTION],
       ['residuals', f.residualOptions(o.runs, o.params, width('residuals')), f.RESIDUAL_CAPTION],

@@ -108,6 +108,7 @@ export function frontierOptions(band: readonly FrontierBandPoint[], published: r
         { x: 'C', y: 'N', text: 'set', textAnchor: 'end', dy: -6, fontSize: 11, className: 'accent' },
       ),
       Plot.line(band, { x: 'C', y: 'N', stroke: 'currentColor', strokeWidth: 2.5, className: 'accent-2' }),
+      Plot.text([last], { x: 'C', y: 'N', text: () => 'This fit', textAnchor: 'end', dy: 12, fontSize: 11, fontWeight: 600, className: 'accent-2' }),
       Plot.ruleX([budget], { stroke: 'currentColor', strokeOpacity: 0.5 }),
     ],
   };

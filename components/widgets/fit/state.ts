@@ -6,7 +6,7 @@ import type { FieldSpec } from '../../../src/lib/validate.ts';
 import { readState, writeState, type Param, type WidgetState } from '../../../src/lib/url-state.ts';
 import type { FieldDef } from '../kit/types.ts';
 import { REPORTED, reportedValues, type Estimate, type Reported } from '../../../src/lib/fit-summary.ts';
-import type { ParametricConstants } from '../../../src/lib/chinchilla.ts';
+import { lossHat, type ParametricConstants } from '../../../src/lib/chinchilla.ts';
 import { formatNumber } from '../../../src/lib/units.ts';
 
 export const SOURCES = ['epoch', 'synthetic', 'csv'] as const;
@@ -100,4 +100,29 @@ export function tableRows(estimates: Record<Reported, Estimate>, published: read
     const e = estimates[k];
     return [LABELS[k], fmt(e.value), e.interval ? `${fmt(e.interval[0])} – ${fmt(e.interval[1])}` : '—', ...pub.map((v) => fmt(v[k]))];
   });
+}
+
+/** Root-mean-square and largest-in-size log residual of a fit (log observed − log fitted). */
+export function residualStats(runs: readonly { N: number; D: number; loss: number }[], p: ParametricConstants): { rms: number; maxAbs: number } {
+  const r = runs.map((x) => Math.log(x.loss) - Math.log(lossHat(x.N, x.D, p)));
+  return { rms: Math.sqrt(r.reduce((s, v) => s + v * v, 0) / r.length), maxAbs: Math.max(...r.map(Math.abs)) };
+}
+
+/** Text descriptions of the three figures (build and browser alike). */
+export function figureDescriptions(
+  runs: readonly { N: number; D: number; loss: number; group?: string }[],
+  p: ParametricConstants,
+  grouped: boolean,
+  nopt: Estimate,
+  C: number,
+): { surface: string; residuals: string; frontier: string } {
+  const { rms, maxAbs } = residualStats(runs, p);
+  const groups = new Set(runs.map((r) => r.group)).size;
+  return {
+    surface: grouped
+      ? `${runs.length} runs on ${groups} IsoFLOP budgets, loss against N on log axes, each budget with the fitted loss along C = 6ND; the root-mean-square log residual is ${fmt(rms)}.`
+      : `Observed against fitted loss for ${runs.length} runs, on log axes; the dashed diagonal is a perfect fit. The root-mean-square log residual is ${fmt(rms)}.`,
+    residuals: `Log residuals of the ${runs.length} runs against N, scattered around zero: root mean square ${fmt(rms)}, largest in size ${fmt(maxAbs)}.`,
+    frontier: `N_opt against compute on log axes, up to beyond the budget ${fmt(C)} FLOP: this fit gives N_opt ≈ ${fmt(nopt.value)} parameters at the budget${nopt.interval ? ` (95 % interval ${fmt(nopt.interval[0])} to ${fmt(nopt.interval[1])})` : ''}; dashed lines show the published sets.`,
+  };
 }
