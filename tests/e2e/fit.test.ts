@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -178,6 +179,23 @@ describe('fit calculator', { timeout: 180_000 }, () => {
     expect(await page.locator('[data-plot] svg').count()).toBe(3);
     expect(await page.locator('[data-no-js]').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Fit' }).isDisabled()).toBe(true);
+    await context.close();
+  });
+
+  it('ships at most 5 KB (gzip) of JavaScript before the first interaction; the fitting code loads on it', async () => {
+    const { context } = await site.context();
+    const page = await context.newPage();
+    const scripts: { url: string; body: Buffer }[] = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') scripts.push({ url: res.url(), body: await res.body() });
+    });
+    await page.goto(site.url + PAGE, { waitUntil: 'networkidle' });
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
+    const bytes = scripts.reduce((n, s) => n + gzipSync(s.body).length, 0) + gzipSync(inline).length;
+    expect(bytes).toBeLessThanOrEqual(5 * 1024);
+    expect(scripts.some((s) => /controller/.test(s.url))).toBe(false);
+    await page.getByLabel('Bootstrap resamples').focus();
+    await expect.poll(() => scripts.some((s) => /controller/.test(s.url))).toBe(true);
     await context.close();
   });
 
