@@ -114,3 +114,58 @@ export function computeForOptimalN(N: number, c: ParametricConstants): number {
 export function optimalDForN(N: number, c: ParametricConstants): number {
   return tokensForFlop(computeForOptimalN(N, c), N);
 }
+
+/** A compute-optimal allocation together with its budget. */
+export interface AllocationWithBudget extends OptimalAllocation {
+  /** C = 6·N·D, FLOP. */
+  C: number;
+}
+
+/**
+ * The compute-optimal (N, D) that reaches loss `L` (Hoffmann Eq. 2 on the Eq. 4 frontier). On the
+ * frontier the two reducible terms keep a fixed ratio, β·B/D^β = α·A/N^α (the Lagrange condition of
+ * Eq. 4 under C = 6ND), so L − E = (A/N^α)(1 + α/β) = (B/D^β)(1 + β/α), which inverts in closed form.
+ * Throws a RangeError when L ≤ E: no finite model reaches the irreducible loss.
+ */
+export function allocationForLoss(L: number, c: ParametricConstants): AllocationWithBudget {
+  const { E, A, B, alpha, beta } = c;
+  if (!(L > E)) throw new RangeError(`A loss of ${L} nats/token is at or below the irreducible loss E = ${E}`);
+  const N = Math.pow((A * (1 + alpha / beta)) / (L - E), 1 / alpha);
+  const D = Math.pow((B * (1 + beta / alpha)) / (L - E), 1 / beta);
+  return { N, D, tokensPerParameter: tokensPerParameter(N, D), C: 6 * N * D };
+}
+
+/** The model sizes on one IsoFLOP profile whose loss is within a tolerance of the optimum. */
+export interface IsoFlopRange {
+  /** Smallest and largest N (parameters) with L̂(N, C/(6N)) ≤ (1 + tolerance)·L̂_opt. */
+  Nlo: number;
+  Nhi: number;
+  /** The tokens that go with them, D = C/(6N) (Dlo pairs with Nhi). */
+  Dlo: number;
+  Dhi: number;
+}
+
+/**
+ * How flat the optimum is (Hoffmann §3.2, Figure 3's IsoFLOP valleys, under Eq. 2): the range of N
+ * whose IsoFLOP loss is within `tolerance` (0.005 for 0.5 %) of the optimal loss at budget C. The
+ * IsoFLOP loss is convex in log N, so each side has one crossing, found by bisection in log N.
+ */
+export function isoFlopRange(C: number, c: ParametricConstants, tolerance: number): IsoFlopRange {
+  const Nopt = optimalN(C, c);
+  const target = (1 + tolerance) * isoFlopLoss(C, Nopt, c);
+  const excess = (logN: number) => isoFlopLoss(C, Math.exp(logN), c) - target;
+  const cross = (inside: number, outside: number) => {
+    let a = inside;
+    let b = outside;
+    for (let i = 0; i < 200 && Math.abs(b - a) > 1e-12; i++) {
+      const m = (a + b) / 2;
+      if (excess(m) <= 0) a = m;
+      else b = m;
+    }
+    return Math.exp(a);
+  };
+  const span = Math.log(1e12);
+  const Nlo = cross(Math.log(Nopt), Math.log(Nopt) - span);
+  const Nhi = cross(Math.log(Nopt), Math.log(Nopt) + span);
+  return { Nlo, Nhi, Dlo: tokensForFlop(C, Nhi), Dhi: tokensForFlop(C, Nlo) };
+}

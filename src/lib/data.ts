@@ -9,6 +9,8 @@ import { modelsSchema, type Model } from './schema/models.ts';
 import { formatExact } from './units.ts';
 import modelsJson from '../../content/data/models.json' with { type: 'json' };
 import papersJson from '../../content/data/papers.json' with { type: 'json' };
+import acceleratorsJson from '../../content/data/accelerators.json' with { type: 'json' };
+import { acceleratorsSchema, type Accelerator } from './schema/accelerators.ts';
 
 const constantFiles = import.meta.glob<{ default: unknown }>('../../content/data/constants/*.json', {
   eager: true,
@@ -119,3 +121,9 @@ export function model(id: string): Model {
   if (!m) throw new Error(`Unknown model "${id}"`);
   return m;
 }
+
+/** Accelerator presets (dense peaks only), `content/data/accelerators.json`. */
+export const accelerators: readonly Accelerator[] = parseFixture(acceleratorsSchema, acceleratorsJson, 'content/data/accelerators.json')
+  .accelerators;
+/** What the accelerators fixture says about itself (its source and the dense-only rule). */
+export const acceleratorsAbout: string = (acceleratorsJson as { about: string }).about;

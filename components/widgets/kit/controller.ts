@@ -135,6 +135,7 @@ export function mountWidget(form: HTMLFormElement, load: Loader): void {
     // A reader's change clears the messages it resolved; a state read from the URL keeps the URL's messages.
     if (writeUrl) for (const name of Object.keys(params)) if (!typedErrors.has(name)) clearMessage(name);
     state = next;
+    for (const [name, message] of Object.entries(computed.messages ?? {})) showMessage(name, message, true);
     for (const [key, text] of Object.entries(computed.text)) {
       for (const el of form.querySelectorAll<HTMLElement>(`[data-out="${CSS.escape(key)}"]`)) el.textContent = text;
     }

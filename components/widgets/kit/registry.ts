@@ -6,4 +6,5 @@ import type { Loader } from './controller.ts';
 
 export const calculators: Readonly<Record<string, Loader>> = Object.assign(Object.create(null), {
   'ln-explorer': () => import('../ln-explorer/calculator.ts'),
+  budget: () => import('../budget/calculator.ts'),
 } satisfies Record<string, Loader>);

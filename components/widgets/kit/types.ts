@@ -65,6 +65,11 @@ export type Computed =
       text: Readonly<Record<string, string>>;
       /** The figure's text description (omit when the widget has no figure). */
       description?: string;
+      /**
+       * Messages shown next to fields although the rest computed (e.g. a target loss at or below E is
+       * refused while everything else updates). Keyed by field or choice name.
+       */
+      messages?: Readonly<Record<string, string>>;
     }
   | {
       ok: false;
