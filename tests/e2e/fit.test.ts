@@ -101,6 +101,17 @@ describe('fit calculator', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('pressing Fit as the very first interaction loads the code and runs the fit (default settings)', async () => {
+    const { page, context, errors } = await open(PAGE);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await done(page);
+    expect(await page.locator('[data-summary]').textContent()).toMatch(/200 refits \(seed 42\)/);
+    expect(await page.locator('[data-static-note]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('cancels a bootstrap at once, keeping the previous fit', async () => {
     const { page, context } = await open(`${PAGE}?src=synthetic&boot=0&per=4`);
     await done(page);
