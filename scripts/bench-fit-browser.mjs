@@ -18,7 +18,7 @@ const browser = await launchBrowser();
 async function once(query) {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
   await page.goto(`${server.url}/calculators/fit/${query}`);
   await page.waitForFunction(() => /^Done|failed/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout: 600_000 });
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
@@ -28,7 +28,7 @@ async function once(query) {
   const mainTid = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
   const markTs = (name) => events.filter((e) => e.name === name && e.cat?.includes('user_timing')).map((e) => e.ts).at(-1);
   const [from, to] = [markTs('fit:start'), markTs('fit:computed')];
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.tid === mainTid && e.ph === 'X' && from !== undefined && to !== undefined && e.ts >= from && e.ts < to);
+  const tasks = events.filter((e) => /RunTask$/.test(e.name) && e.tid === mainTid && e.ph === 'X' && from !== undefined && to !== undefined && e.ts >= from && e.ts < to);
   const cpu = Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000));
   const wall = Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);

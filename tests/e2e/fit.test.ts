@@ -75,7 +75,7 @@ describe('fit calculator', { timeout: 180_000 }, () => {
   it('uploads a CSV, fits with a bootstrap, and the link in the address bar reproduces the result; no request carries the data', async () => {
     const { page, context, requests, errors } = await open(PAGE);
     await page.getByLabel('Or choose a file').setInputFiles({ name: 'runs.csv', mimeType: 'text/csv', buffer: Buffer.from(readerCsv) });
-    await expect.poll(() => status(page).textContent()).toMatch(/Read 30 runs/);
+    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/Read 30 runs/);
     await page.getByLabel('Bootstrap resamples').fill('12');
     await page.getByRole('button', { name: 'Fit' }).click();
     await done(page);
@@ -157,14 +157,14 @@ describe('fit calculator', { timeout: 180_000 }, () => {
     for (const [name, text, re] of cases) {
       await box.fill(text);
       await page.getByRole('button', { name: 'Fit' }).click();
-      await expect.poll(() => alert(page).textContent(), { message: name }).toMatch(re);
+      await expect.poll(() => alert(page).textContent(), { message: name, timeout: 10_000 }).toMatch(re);
       expect(await alert(page).textContent()).not.toMatch(/NaN|Infinity|undefined/);
       expect(await table(page).innerText()).toBe(before);
     }
     // A file of 200,000 rows: refused with the row count, the box keeps its text, the page still responds.
     const boxBefore = await box.inputValue();
     await page.getByLabel('Or choose a file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(`N,D,loss\n${'1e8,2e9,3.1\n'.repeat(200_000)}`) });
-    await expect.poll(() => alert(page).textContent()).toMatch(/“many\.csv”: The data have 200,00\d lines; this page fits at most 20,000 rows/);
+    await expect.poll(() => alert(page).textContent(), { timeout: 15_000 }).toMatch(/“many\.csv”: The data have 200,00\d lines; this page fits at most 20,000 rows/);
     expect(await box.inputValue()).toBe(boxBefore);
     // A 50 MB file is refused before it is read.
     // (a sparse file on disk: sending 50 MB through the DevTools protocol would take longer than the page does)
@@ -172,7 +172,7 @@ describe('fit calculator', { timeout: 180_000 }, () => {
     writeFileSync(big, 'N,D,loss\n');
     truncateSync(big, 50_000_000);
     await page.getByLabel('Or choose a file').setInputFiles(big);
-    await expect.poll(() => alert(page).textContent()).toMatch(/“big\.csv” is 50\.0 MB; this page reads at most 4 MB/);
+    await expect.poll(() => alert(page).textContent(), { timeout: 15_000 }).toMatch(/“big\.csv” is 50\.0 MB; this page reads at most 4 MB/);
     expect(await table(page).innerText()).toBe(before);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     await context.close();
@@ -180,7 +180,7 @@ describe('fit calculator', { timeout: 180_000 }, () => {
 
   it('a damaged link says so and loads nothing; bad link settings name the setting', async () => {
     const { page, context } = await open(`${PAGE}?boot=lots#d=AAAA`);
-    await expect.poll(() => alert(page).textContent()).toMatch(/Link setting boot:.*not a number.*damaged/);
+    await expect.poll(() => alert(page).textContent(), { timeout: 15_000 }).toMatch(/Link setting boot:.*not a number.*damaged/);
     await context.close();
   });
 
@@ -206,7 +206,7 @@ describe('fit calculator', { timeout: 180_000 }, () => {
     expect(bytes).toBeLessThanOrEqual(5 * 1024);
     expect(scripts.some((s) => /controller/.test(s.url))).toBe(false);
     await page.getByLabel('Bootstrap resamples').focus();
-    await expect.poll(() => scripts.some((s) => /controller/.test(s.url))).toBe(true);
+    await expect.poll(() => scripts.some((s) => /controller/.test(s.url)), { timeout: 15_000 }).toBe(true);
     await context.close();
   });
 
