@@ -601,7 +601,7 @@ describe('bootstrap (E-NB cells 15, 21–26, 54, 59)', () => {
     expect(lik.standardErrors.alpha / 0.0154).toBeLessThan(2);
     expect(lik.standardErrors.E / 0.02566).toBeGreaterThan(0.5);
     expect(lik.standardErrors.E / 0.02566).toBeLessThan(2);
-  });
+  }, 60_000);
 });
 
 describe('random.ts and quantiles', () => {
