@@ -29,4 +29,10 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     title: 'Loss of a training run',
     question: 'A model of N parameters trained on D tokens: what loss does each law predict, what is it made of, and was it under- or over-trained?',
   },
+  {
+    slug: 'fit',
+    title: 'Fit your own runs',
+    question:
+      'I have a table of training runs: what are E, A, B, α and β — fitted as Hoffmann et al. and Epoch AI did, or by variable projection — how uncertain are they, and what is the compute-optimal model for my budget?',
+  },
 ];
