@@ -8,6 +8,19 @@ import { pages, visibleText } from '../support/dist.ts';
 import { findRounded, roundedForms } from '../support/rounded-constants.ts';
 
 const forms = roundedForms();
+
+/**
+ * Coincidences read and judged: a derived figure that happens to equal a rounded constant. Each
+ * names the pages, the figure and why it is not the constant.
+ */
+const COINCIDENCES: readonly { pages: RegExp; rounded: string; constant: string; why: string }[] = [
+  {
+    pages: /^\/budgets\//,
+    rounded: '1.817',
+    constant: 'besiroglu-2024-refit:E',
+    why: 'a predicted loss (nats/token) in the budget table, not Epoch’s E',
+  },
+];
 const all = pages();
 
 describe('constants are shown as printed', () => {
@@ -23,7 +36,9 @@ describe('constants are shown as printed', () => {
     const attributes = [...page.document.querySelectorAll('[aria-label], [title], [alt]')]
       .map((el) => ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? '').join(' '))
       .join('\n');
-    const hits = findRounded(`${text}\n${attributes}`, forms).map(
+    const hits = findRounded(`${text}\n${attributes}`, forms)
+      .filter((h) => !COINCIDENCES.some((c) => c.pages.test(page.path) && c.rounded === h.form.rounded && c.constant === h.form.constant))
+      .map(
       (h) => `${h.form.rounded} (${h.form.constant}, printed ${h.form.printed}) in “…${h.context}…”`,
     );
     expect(hits).toEqual([]);

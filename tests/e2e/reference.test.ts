@@ -70,15 +70,18 @@ describe('site search', () => {
   });
 });
 
+const requestsFor = (requests: string[], path: string) => requests.filter((u) => u.includes(path)).length;
+
 describe('cross-references', () => {
   it('show the target equation on keyboard focus and close with Escape; the link lands on the anchor', async () => {
-    const { page, context } = await open(CHAPTER);
+    const { page, context, requests } = await open(CHAPTER);
     const ref = page.locator('a.xref[data-xref="eq-kaplan-loss-n"]').first();
     expect(await ref.textContent()).toBe('Eq. (1.1)');
     const preview = page.locator(`#${await ref.getAttribute('aria-describedby')}`);
     expect(await preview.isVisible()).toBe(false);
+    expect(requestsFor(requests, '/scripts/previews.js')).toBe(0); // nothing loads until a reference is used
     await ref.focus();
-    expect(await preview.isVisible()).toBe(true);
+    await expect.poll(() => preview.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await preview.locator('.katex').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     expect(await preview.isVisible()).toBe(false);
@@ -134,5 +137,19 @@ describe('print', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await context.close();
+  });
+});
+
+describe('fragment jumps', () => {
+  it('land on the anchor and stay there while figures, fonts and widgets load', async () => {
+    for (const anchor of ['step-kaplan-loss-n-ratio-result', 'eq-kaplan-loss-n-log', 'fig-kaplan-loss-n-explorer']) {
+      const { page, context } = await open(`${CHAPTER}#${anchor}`);
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(300);
+      // Where the jump put it: its scroll margin below the top of the viewport, give or take 2 px.
+      const offset = await page.locator(`#${anchor}`).evaluate((el) => el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginTop || '0'));
+      expect(Math.abs(offset), anchor).toBeLessThanOrEqual(2);
+      await context.close();
+    }
   });
 });

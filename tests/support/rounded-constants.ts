@@ -60,7 +60,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function findRounded(text: string, forms: readonly RoundedForm[]): { form: RoundedForm; context: string }[] {
   const hits: { form: RoundedForm; context: string }[] = [];
   for (const form of forms) {
-    const re = new RegExp(`(?<![\\d.,])${escape(form.rounded)}(?![\\d]|[.,]\\d|\\s?×\\s?10|e[+-]?\\d)`, 'g');
+    // Not part of a longer number, and not a count with a suffix ("1.82B" parameters is another quantity).
+    const suffixed = /[kMBT]$/.test(form.rounded) ? '' : '|[kMBT](?![a-z])';
+    const re = new RegExp(`(?<![\\d.,])${escape(form.rounded)}(?![\\d]|[.,]\\d|\\s?×\\s?10|e[+-]?\\d${suffixed})`, 'g');
     for (const m of text.matchAll(re)) {
       hits.push({ form, context: text.slice(Math.max(0, m.index - 40), m.index + form.rounded.length + 40).replace(/\s+/g, ' ') });
     }

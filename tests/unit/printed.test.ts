@@ -46,7 +46,7 @@ describe('the rounding detector', () => {
   });
 
   it('does not flag the printed forms, longer numbers, or a rounding that is another constant’s printed form', () => {
-    const text = 'a 1,024-token context, α = 0.33917084, A = 406.4, E = 1.69, 10200 steps, 1,020,000 tokens, 1.020e5';
+    const text = 'a 1,024-token context, α = 0.33917084, A = 406.4, E = 1.69, 10200 steps, 1,020,000 tokens, 1.020e5, 1.82B parameters';
     expect(findRounded(text, forms)).toEqual([]);
   });
 });
