@@ -254,7 +254,7 @@ function nnls3(cols: number[][], y: readonly number[]): { theta: number[]; rss: 
 /** Ordinary least squares through the normal equations (1–3 columns); null when singular. */
 function ols(cols: number[][], y: readonly number[]): number[] | null {
   const k = cols.length;
-  const M = Array.from({ length: 3 }, (_, r) => Array.from({ length: 3 }, (_, c) => (r === c ? 1 : 0)));
+  const M: number[][] = Array.from({ length: 3 }, (_, r) => Array.from({ length: 3 }, (_, c): number => (r === c ? 1 : 0)));
   const v = [0, 0, 0];
   for (let r = 0; r < k; r++) {
     for (let c = 0; c < k; c++) M[r]![c] = dot(cols[r]!, cols[c]!);
