@@ -100,17 +100,29 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${digits}` : digits;
 }
 
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+};
+
+/** "8.8e13" → "8.8 × 10¹³": the paper's notation for a mantissa and a power of ten, as plain text. */
+export function timesTenPower(eNotation: string): string {
+  const m = /^(-?[\d.]+)e([+-]?\d+)$/.exec(eNotation);
+  if (!m) return eNotation;
+  const exponent = String(Number(m[2])).replace(/./g, (ch) => SUPERSCRIPT[ch] ?? ch);
+  return m[1] === '1' ? `10${exponent}` : `${m[1]} × 10${exponent}`;
+}
+
 /**
  * A number with every digit it has and no more: the fewest significant figures that give back
- * exactly `x` (0.33917084 → "0.33917084", 406.4 → "406.4", 8.8e13 → "8.8e13"). Whole numbers below
- * 10^7 print in full with separators (1024 → "1,024"). Never rounds: for fixture constants.
+ * exactly `x` (0.33917084 → "0.33917084", 406.4 → "406.4", 8.8e13 → "8.8 × 10¹³"). Whole numbers
+ * below 10^7 print in full with separators (1024 → "1,024"). Never rounds: for fixture constants.
  */
 export function formatExact(x: number): string {
   assertFinite(x, 'number');
   if (Number.isInteger(x) && Math.abs(x) < 1e7) return formatCount(x);
   let sig = 1;
   while (sig < 17 && Number(x.toPrecision(sig)) !== x) sig++;
-  return formatNumber(x, { sig });
+  return timesTenPower(formatNumber(x, { sig }));
 }
 
 /**
@@ -122,4 +134,22 @@ export function significantFigures(printed: string): number {
   const digits = mantissa.replace('.', '').replace(/^0+/, '');
   if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;
   return digits.length || 1;
+}
+
+/**
+ * The number a printed form stands for: "1,024" → 1024, "8.8 × 10¹³" → 8.8e13, "2.1e3" → 2100,
+ * "0.050" → 0.05. Returns undefined for text that is not one printed number.
+ */
+export function parsePrinted(printed: string): number | undefined {
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const text = printed.trim().replace(/,/g, '').replace(/−/g, '-');
+  const m = /^(-?\d*\.?\d+)?(?:\s*[×x·]\s*)?(?:10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|10\^\{?(-?\d+)\}?)?$|^(-?\d*\.?\d+[eE][+-]?\d+)$/.exec(text);
+  if (!m || text === '') return undefined;
+  if (m[4] !== undefined) return Number(m[4]);
+  const mantissa = m[1] ?? '1'; // kept as text: Number(`${text}e${n}`) rounds once
+  let exponent = 0;
+  if (m[2] !== undefined) exponent = Number(m[2].replace('⁻', '-').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String(sup.indexOf(c))));
+  else if (m[3] !== undefined) exponent = Number(m[3]);
+  else if (m[1] === undefined) return undefined;
+  return Number(`${mantissa}e${exponent}`);
 }

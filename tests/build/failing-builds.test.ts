@@ -80,4 +80,11 @@ describe('the build refuses broken content', () => {
     expect(status).not.toBe(0);
     expect(output).toMatch(/KaTeX could not render math/);
   });
+
+  it('a cross-reference to an anchor that does not exist fails the build, naming the page and the id', () => {
+    const dir = brokenCopy(CHAPTER, (t) => t.replace('<Ref to="eq-kaplan-loss-n" />', '<Ref to="eq-kaplan-loss-nowhere" />'));
+    const { status, output } = astro(dir, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toContain('/chapters/loss-vs-model-size/: <Ref to="eq-kaplan-loss-nowhere"> points to an anchor that does not exist');
+  });
 });

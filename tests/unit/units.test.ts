@@ -3,11 +3,15 @@ import fc from 'fast-check';
 import {
   flopToGpuHours,
   flopToPfDays,
+  formatCount,
+  formatExact,
   formatNumber,
   formatPercent,
   formatQuantity,
   gpuHoursToFlop,
   pfDaysToFlop,
+  parsePrinted,
+  significantFigures,
 } from '../../src/lib/units.ts';
 import { parseQuantity, type FieldSpec } from '../../src/lib/validate.ts';
 
@@ -87,5 +91,60 @@ describe('formatNumber', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('formatExact, formatCount, significantFigures (constants as printed)', () => {
+  it('prints counts in full with separators and never rounds', () => {
+    expect(formatCount(1024)).toBe('1,024');
+    expect(formatCount(50257)).toBe('50,257');
+    expect(formatCount(-524288)).toBe('-524,288');
+    expect(formatExact(1024)).toBe('1,024');
+    expect(formatExact(0.33917084)).toBe('0.33917084');
+    expect(formatExact(406.4)).toBe('406.4');
+    expect(formatExact(8.8e13)).toBe('8.8 × 10¹³');
+    expect(formatExact(1e-5)).toBe('10⁻⁵');
+    expect(() => formatCount(1.5)).toThrow(/not a whole number/);
+  });
+
+  it('counts significant figures of printed forms', () => {
+    expect(significantFigures('1,024')).toBe(4);
+    expect(significantFigures('0.076')).toBe(2);
+    expect(significantFigures('0.050')).toBe(2);
+    expect(significantFigures('1.50')).toBe(3);
+    expect(significantFigures('8.8 × 10¹³')).toBe(2);
+    expect(significantFigures('2.1e3')).toBe(2);
+    expect(significantFigures('0.33917084')).toBe(8);
+  });
+
+  it('formatExact gives back the value exactly (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-12, max: 1e20, noNaN: true }), (x) => {
+        const text = formatExact(x).replace(/,/g, '');
+        const m = /^([\d.]+)(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$|^10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
+        expect(m).not.toBeNull();
+        const sup = (s: string) => Number(s.replace(/[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).replace('-1', '-')));
+        const back = m![3] !== undefined ? 10 ** sup(m![3]) : Number(m![1]) * (m![2] !== undefined ? 10 ** sup(m![2]) : 1);
+        expect(Math.abs(back - x) / x).toBeLessThan(1e-12);
+      }),
+    );
+  });
+});
+
+describe('parsePrinted', () => {
+  it('reads back printed forms', () => {
+    expect(parsePrinted('1,024')).toBe(1024);
+    expect(parsePrinted('8.8 × 10¹³')).toBe(8.8e13);
+    expect(parsePrinted('10⁻⁵')).toBe(1e-5);
+    expect(parsePrinted('2.1e3')).toBe(2100);
+    expect(parsePrinted('0.050')).toBe(0.05);
+    expect(parsePrinted('two')).toBeUndefined();
+    expect(parsePrinted('')).toBeUndefined();
+  });
+
+  it('inverts formatExact (property)', () => {
+    fc.assert(fc.property(fc.double({ min: 1e-12, max: 1e20, noNaN: true }), (x) => {
+      expect(parsePrinted(formatExact(x))).toBe(x);
+    }));
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * What a reference work adds, driven as a reader would: site search by keyboard lands on an
+ * equation; a cross-reference preview opens on keyboard focus and closes with Escape; nothing loads
+ * before it is used.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type Site } from './support.ts';
+
+const CHAPTER = '/chapters/loss-vs-model-size/';
+let site: Site;
+
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(path: string) {
+  const { context, requests } = await site.context();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.url + path);
+  await page.waitForLoadState('networkidle');
+  return { page, context, requests, errors };
+}
+
+describe('site search', () => {
+  it('loads nothing until used, then finds an equation by its label and lands on it, by keyboard alone', async () => {
+    const { page, context, requests, errors } = await open(CHAPTER);
+    expect(requests.filter((u) => u.includes('/pagefind/') || u.includes('/scripts/search.js'))).toEqual([]);
+    await page.keyboard.press('/');
+    const box = page.getByRole('searchbox', { name: 'Search the site' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Eq. 1.1');
+    const first = page.locator('#site-search-results a').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.textContent()).toContain('Kaplan et al. 2020, Eq. (1.1)');
+    expect(requests.some((u) => u.includes('/pagefind/'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#eq-kaplan-loss-n$/);
+    expect(new URL(page.url()).pathname).toBe(CHAPTER);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('finds an equation by its id, and says when nothing matches', async () => {
+    const { page, context } = await open('/');
+    const box = page.getByRole('searchbox', { name: 'Search the site' });
+    await box.focus();
+    await box.fill('eq-kaplan-non-embedding-params');
+    const first = page.locator('#site-search-results a').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('href')).toBe('/chapters/loss-vs-model-size/#eq-kaplan-non-embedding-params');
+    await box.fill('zzqxv');
+    await expect.poll(() => page.locator('#site-search-status').textContent(), { timeout: 15_000 }).toBe('No results');
+    await context.close();
+  });
+
+  it('treats what is typed as text (markup is not inserted)', async () => {
+    const { page, context, errors } = await open('/search/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    await page.waitForTimeout(500);
+    expect(await page.locator('#site-search-results img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('cross-references', () => {
+  it('show the target equation on keyboard focus and close with Escape; the link lands on the anchor', async () => {
+    const { page, context } = await open(CHAPTER);
+    const ref = page.locator('a.xref[data-xref="eq-kaplan-loss-n"]').first();
+    expect(await ref.textContent()).toBe('Eq. (1.1)');
+    const preview = page.locator(`#${await ref.getAttribute('aria-describedby')}`);
+    expect(await preview.isVisible()).toBe(false);
+    await ref.focus();
+    expect(await preview.isVisible()).toBe(true);
+    expect(await preview.locator('.katex').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await preview.isVisible()).toBe(false);
+    await ref.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#eq-kaplan-loss-n$/);
+    await context.close();
+  });
+});
