@@ -130,6 +130,8 @@ export function formatExact(x: number): string {
  * "2.1e3" → 2). For checking that a page never shows a constant with fewer digits than printed.
  */
 export function significantFigures(printed: string): number {
+  // A bare power of ten as formatExact writes it ("10¹⁷") has one significant figure.
+  if (/^10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+$/.test(printed.trim())) return 1;
   const mantissa = printed.replace(/,/g, '').replace(/\s*(?:[eE][+-]?\d+|[×x]\s*10\S*)\s*$/, '').replace(/^[+\-−]/, '');
   const digits = mantissa.replace('.', '').replace(/^0+/, '');
   if (!mantissa.includes('.')) return digits.replace(/0+$/, '').length || 1;

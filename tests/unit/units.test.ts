@@ -115,6 +115,9 @@ describe('formatExact, formatCount, significantFigures (constants as printed)', 
     expect(significantFigures('8.8 × 10¹³')).toBe(2);
     expect(significantFigures('2.1e3')).toBe(2);
     expect(significantFigures('0.33917084')).toBe(8);
+    // formatExact(1e17) is "10¹⁷": one figure, so a page may show "1e17" without being a rounding.
+    expect(significantFigures('10¹⁷')).toBe(1);
+    expect(significantFigures('10⁻³')).toBe(1);
   });
 
   it('formatExact gives back the value exactly (property)', () => {
