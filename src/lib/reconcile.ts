@@ -147,3 +147,8 @@ export function openLmParams({ depth, width, vocab }: OpenLmShape): { N: number;
   const N = NKaplan + head;
   return { N, NKaplan, head, headShare: head / N, dFf };
 }
+
+/** Pearce & Song's simulated model range from its log10 bounds (their script: 10^2.9 to 10^9.2 non-embedding parameters). */
+export function simulatedRange({ simLog10Min, simLog10Max }: { simLog10Min: number; simLog10Max: number }): { nMin: number; nMax: number } {
+  return { nMin: 10 ** simLog10Min, nMax: 10 ** simLog10Max };
+}

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { optimalD, optimalN, lossHat, type ParametricConstants } from '../../src/lib/chinchilla.ts';
-import { constantsOf } from '../../src/lib/data.ts';
+import { constantsOf, showConstant } from '../../src/lib/data.ts';
 import {
   embeddingShare,
   halfEmbeddingScale,
@@ -20,6 +20,7 @@ import {
   openLmParams,
   optimalNonEmbeddingForCompute,
   simulatedKaplanExponent,
+  simulatedRange,
   totalFromNonEmbedding,
 } from '../../src/lib/reconcile.ts';
 import {
@@ -53,21 +54,21 @@ const keys = ['E', 'A', 'B', 'alpha', 'beta'] as const;
 const precise: ParametricConstants = constantsOf('hoffmann-2022-precise', keys);
 const epoch: ParametricConstants = constantsOf('besiroglu-2024-refit', keys);
 const rounded: ParametricConstants = constantsOf('hoffmann-2022-rounded', keys);
-const ps = constantsOf('pearce-song-2024-reconcile', ['omega', 'simNmin', 'simNmax', 'aNonEmbeddingEpoch', 'aNonEmbeddingChinchilla']);
+const ps = constantsOf('pearce-song-2024-reconcile', ['omega', 'simLog10Min', 'simLog10Max', 'aNonEmbeddingEpoch', 'aNonEmbeddingChinchilla']);
 
 describe('Pearce & Song 2024: non-embedding vs total parameters (reconcile.ts)', () => {
   const withOmega = (c: ParametricConstants) => ({ ...c, omega: ps.omega });
 
   it('embeddings are 99.8 % of the smallest simulated model, 3.4 % of the largest, half at ω^(3/2) ≈ 1.035e7 (facts sheet §3, PY)', () => {
-    expectWithin(embeddingShare(ps.simNmin, ps.omega), 0.998, 0.0005);
-    expectWithin(embeddingShare(ps.simNmax, ps.omega), 0.034, 0.0005);
+    expectWithin(embeddingShare(simulatedRange(ps).nMin, ps.omega), 0.998, 0.0005);
+    expectWithin(embeddingShare(simulatedRange(ps).nMax, ps.omega), 0.034, 0.0005);
     expectWithin(halfEmbeddingScale(ps.omega) / 1e7, 1.035, 0.0005);
     expectWithin(embeddingShare(halfEmbeddingScale(ps.omega), ps.omega), 0.5, 1e-12);
   });
 
   it('the simulated Kaplan-style exponent is 0.78 with Epoch\'s constants and 0.74 with Chinchilla\'s (authors\' code; our analytic fit ±0.01)', () => {
-    expectWithin(simulatedKaplanExponent(withOmega(epoch), { nMin: ps.simNmin, nMax: ps.simNmax }), ps.aNonEmbeddingEpoch, 0.01);
-    expectWithin(simulatedKaplanExponent(withOmega(precise), { nMin: ps.simNmin, nMax: ps.simNmax }), ps.aNonEmbeddingChinchilla, 0.01);
+    expectWithin(simulatedKaplanExponent(withOmega(epoch), simulatedRange(ps)), ps.aNonEmbeddingEpoch, 0.01);
+    expectWithin(simulatedKaplanExponent(withOmega(precise), simulatedRange(ps)), ps.aNonEmbeddingChinchilla, 0.01);
   });
 
   it('the frontier reproduces the facts sheet\'s table (C_\\E 1.55e20 and g 0.535 at N*_\\E = 1e9, Epoch) and g has the stated limits', () => {
@@ -284,5 +285,15 @@ describe('Approach 2, deadweight compute and variable projection (isoflop.ts)', 
     expectWithin(f.params.E, rounded.E, 1e-6);
     expectWithin(f.params.A / rounded.A, 1, 1e-6);
     expect(f.boundHit).toBe(false);
+  });
+});
+
+describe('showConstant styles (data.ts)', () => {
+  it('writes counts with a suffix and fractions as percentages, keeping exactly the printed figures', () => {
+    expect(showConstant('muennighoff-2023-examples', 'isoN', { style: 'suffix' })).toBe('8.67B');
+    expect(showConstant('llama-team-2024-allocation', 'extrapolatedD', { style: 'suffix' })).toBe('16.55T');
+    expect(showConstant('czech-2026-llama3', 'dclFraction', { style: 'percent' })).toBe('6.5%');
+    expect(showConstant('muennighoff-2023-examples', 'isoLossGap', { style: 'percent' })).toBe('0.5%');
+    expect(showConstant('kaplan-2020-setup', 'nCtx')).toBe('1,024');
   });
 });

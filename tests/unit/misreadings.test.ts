@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allocationAtTokensPerParameter, allocationExponents, lossHat, optimalAllocation, optimalDForN, optimalN, tokensPerParameter, type ParametricConstants } from '../../src/lib/chinchilla.ts';
-import { embeddingShare, openLmParams, simulatedKaplanExponent } from '../../src/lib/reconcile.ts';
+import { embeddingShare, openLmParams, simulatedKaplanExponent, simulatedRange } from '../../src/lib/reconcile.ts';
 import { averageTokenWorth, baseLaw, dataConstrainedLoss } from '../../src/lib/datalimited.ts';
 import { inferenceSaving } from '../../src/lib/inference.ts';
 import { forwardFlopPerToken, trainingFlop, trainingFlopPerToken } from '../../src/lib/compute.ts';
@@ -210,8 +210,8 @@ describe('content brief §C misreadings, M16–M31', () => {
     const po = constantsOf('porian-2024-exponents', ['rwC', 'rwD', 'rwE']);
     expectWithin(po.rwC - po.rwD, 0.031, 0.0005);
     expectWithin(po.rwC - po.rwE, 0.105, 0.0005);
-    const ps = constantsOf('pearce-song-2024-reconcile', ['omega', 'simNmin', 'simNmax']);
-    expectWithin(simulatedKaplanExponent({ ...epoch, omega: ps.omega }, { nMin: ps.simNmin, nMax: ps.simNmax }), 0.78, 0.01);
+    const ps = constantsOf('pearce-song-2024-reconcile', ['omega', 'simLog10Min', 'simLog10Max']);
+    expectWithin(simulatedKaplanExponent({ ...epoch, omega: ps.omega }, simulatedRange(ps)), 0.78, 0.01);
   });
 
   it('M23: E is fitted — 1.69 (Hoffmann), about 1.82 (Epoch refit), 1.87 (Muennighoff C4, Eq. 20)', () => {
@@ -247,9 +247,9 @@ describe('content brief §C misreadings, M16–M31', () => {
   });
 
   it('M28: small models can be mostly embeddings — 99.8 % at 794 non-embedding parameters, 3.4 % at 1.585e9 (Pearce & Song, authors\' code); Porian\'s 5M model\'s head is 93.6 %', () => {
-    const ps = constantsOf('pearce-song-2024-reconcile', ['omega', 'simNmin', 'simNmax']);
-    expectWithin(embeddingShare(ps.simNmin, ps.omega), 0.998, 0.0005);
-    expectWithin(embeddingShare(ps.simNmax, ps.omega), 0.034, 0.0005);
+    const ps = constantsOf('pearce-song-2024-reconcile', ['omega', 'simLog10Min', 'simLog10Max']);
+    expectWithin(embeddingShare(simulatedRange(ps).nMin, ps.omega), 0.998, 0.0005);
+    expectWithin(embeddingShare(simulatedRange(ps).nMax, ps.omega), 0.034, 0.0005);
     const s = constantsOf('porian-2024-setup', ['vocab', 'smallestDepth', 'smallestWidth']);
     expectWithin(openLmParams({ depth: s.smallestDepth, width: s.smallestWidth, vocab: s.vocab }).headShare, 0.936, 0.0005);
   });
