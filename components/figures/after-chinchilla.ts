@@ -77,9 +77,9 @@ export function lawsSeries(l: LawInputs): Series[] {
   return [
     { label: 'Kaplan (non-emb.)', className: 'accent-2', points: Cs.map((C) => ({ x: C, y: kaplanOptimalN(C, l.table6) })) },
     { label: 'Hoffmann Appr. 3', className: 'accent', points: Cs.map((C) => ({ x: C, y: optimalN(C, l.hoffmann) })) },
-    { label: 'Epoch refit', dash: '2 3', className: 'accent', points: Cs.map((C) => ({ x: C, y: optimalN(C, l.epoch) })) },
-    { label: 'Llama 3 (C/6D)', dash: '6 4', points: Cs.map((C) => ({ x: C, y: llama3Params(C, l.llama3) })) },
-    { label: 'DeepSeek (M/6)', dash: '1 2', points: Cs.map((C) => ({ x: C, y: paramsBoundFromFlopsPerToken(deepseekAllocation(C, l.deepseek).M) })) },
+    { label: 'Epoch refit', dash: '2 3', className: 'accent', labelDy: 13, points: Cs.map((C) => ({ x: C, y: optimalN(C, l.epoch) })) },
+    { label: 'Llama 3 (C/6D)', dash: '6 4', labelDy: 1, points: Cs.map((C) => ({ x: C, y: llama3Params(C, l.llama3) })) },
+    { label: 'DeepSeek (M/6)', dash: '1 2', labelDy: -11, points: Cs.map((C) => ({ x: C, y: paramsBoundFromFlopsPerToken(deepseekAllocation(C, l.deepseek).M) })) },
   ];
 }
 

@@ -127,7 +127,7 @@ export function syntheticOptions(r: ExperimentResult, truth: ParametricConstants
       Plot.line(lines, { x: 'N', y: 'loss', z: 'C', stroke: 'currentColor', strokeOpacity: 0.6 }),
       Plot.dot(dots, { x: 'N', y: 'loss', fill: 'currentColor', r: 2.5, className: 'accent' }),
       Plot.dot(optima, { x: 'N', y: 'loss', symbol: 'diamond', r: 7, stroke: 'currentColor', strokeWidth: 2, fill: 'none', className: 'accent-2' }),
-      Plot.text(optima, { x: 'N', y: 'loss', text: 'label', dy: 14, fill: 'currentColor', fontSize: 11 }),
+      Plot.text(optima, { x: 'N', y: 'loss', text: 'label', dy: -16, fill: 'currentColor', fontSize: 11 }),
     ],
   });
 }

@@ -13,11 +13,13 @@ export interface Series {
   /** 'accent', 'accent-2' or '' (text colour). */
   className?: string;
   dash?: string;
+  /** Vertical nudge of the end label in px, where labels would overlap. */
+  labelDy?: number;
 }
 
 /** Axis tick format: 1e21 → "1e21", 7e10 → "70B". */
 export const sciTicks = (d: number) => formatNumber(d, { sig: 2, style: 'sci' });
-export const suffixTicks = (d: number) => formatNumber(d, { sig: 2, style: 'suffix' });
+export const suffixTicks = (d: number) => formatNumber(d, { sig: 3, style: 'suffix' });
 
 /** Lines plus end labels for `series`. */
 export function seriesMarks(series: readonly Series[], labelDx = 4): Plot.Markish[] {
@@ -25,7 +27,7 @@ export function seriesMarks(series: readonly Series[], labelDx = 4): Plot.Markis
     const last = s.points[s.points.length - 1]!;
     return [
       Plot.line(s.points, { x: 'x', y: 'y', stroke: 'currentColor', strokeWidth: 2.5, strokeDasharray: s.dash, className: s.className }),
-      Plot.text([last], { x: 'x', y: 'y', text: () => s.label, textAnchor: 'start', dx: labelDx, fill: 'currentColor', className: s.className, fontSize: 12 }),
+      Plot.text([last], { x: 'x', y: 'y', text: () => s.label, textAnchor: 'start', dx: labelDx, dy: s.labelDy ?? 0, fill: 'currentColor', className: s.className, fontSize: 12 }),
     ];
   });
 }

@@ -69,7 +69,7 @@ export function gDescription(series: Series[], sets: { label: string; c: Reconci
   return `The local exponent rises from its small-model limit, peaks, and falls to Chinchilla's value. ${peaks.join('; ')}. Limits — ${limits.join('; ')}. Kaplan's models (${formatNumber(kaplanRange.min)} to ${formatNumber(kaplanRange.max)} non-embedding parameters) sit on the high part of the curve.`;
 }
 
-export const STEPS_CAPTION = 'Porian et al.\u2019s allocation exponent a after each correction, on two data sets (computed from the authors\u2019 released data); (d) and (e) both start from (c).';
+export const STEPS_CAPTION = 'Porian et al.\u2019s allocation exponent a after each correction (computed from the authors\u2019 released data): filled circles RefinedWeb, open squares OpenWebText2; (d) and (e) both start from (c). Dotted lines: Kaplan\u2019s and Chinchilla\u2019s (Approach 3) exponents.';
 
 export interface StepPoint {
   step: string;
@@ -80,7 +80,7 @@ export interface StepPoint {
 export function stepsOptions(points: StepPoint[], references: { label: string; a: number }[]): Plot.PlotOptions {
   return frame({
     height: 300,
-    marginLeft: 230,
+    marginLeft: 200,
     marginRight: 40,
     x: { label: 'Allocation exponent a (N* ∝ C^a) →', domain: [0.45, 0.9], grid: true },
     y: { label: null, domain: [...new Set(points.map((p) => p.step))] },

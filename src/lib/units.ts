@@ -75,7 +75,9 @@ export function formatNumber(x: number, { sig = 3, style = 'auto' }: FormatOptio
     // Round first, so that 999.96e9 becomes "1T", not "1000B".
     const rounded = Number(x.toPrecision(sig));
     const [scale, suffix] = SUFFIXES.find(([s]) => Math.abs(rounded) >= s)!;
-    return `${trimZeros((rounded / scale).toPrecision(sig))}${suffix}`;
+    // Number(…) turns toPrecision's "1.0e+2" (100 at 2 figures) back into plain digits.
+    const m = (rounded / scale).toPrecision(sig);
+    return `${m.includes('e') ? String(Number(m)) : trimZeros(m)}${suffix}`;
   }
   if (style === 'sci' || abs >= 1e4 || abs < 1e-3) return sci(x, sig);
   return trimZeros(Number(x.toPrecision(sig)).toString());
