@@ -10,9 +10,9 @@ import { frame, sciTicks, seriesMarks, type Series } from './series.ts';
 
 export const RATIO_CAPTION = 'Compute-optimal tokens per parameter D_opt/N_opt against the training budget under four fitted constant sets (Hoffmann et al. Eq. 4 with each set); the dotted line is Chinchilla\u2019s own ratio.';
 
-export function ratioSeries(sets: { label: string; c: ParametricConstants; className?: string; dash?: string }[]): Series[] {
+export function ratioSeries(sets: { label: string; c: ParametricConstants; className?: string; dash?: string; labelDy?: number }[]): Series[] {
   const Cs = logSpace(1e19, 1e26, 50);
-  return sets.map(({ label, c, className, dash }) => ({ label, className, dash, points: Cs.map((C) => ({ x: C, y: optimalAllocation(C, c).tokensPerParameter })) }));
+  return sets.map(({ label, c, className, dash, labelDy }) => ({ label, className, dash, labelDy, points: Cs.map((C) => ({ x: C, y: optimalAllocation(C, c).tokensPerParameter })) }));
 }
 
 export function ratioOptions(series: Series[], chinchillaRatio: number): Plot.PlotOptions {
