@@ -8,10 +8,22 @@ import rehypeFailOnKatexError from './src/integrations/rehype-fail-on-katex-erro
 import publishedIds from './src/integrations/published-ids.mjs';
 import crossReferences from './src/integrations/cross-references.mjs';
 import searchIndex from './src/integrations/search-index.mjs';
+import siteFiles from './src/integrations/site-files.mjs';
+import publishedNumbers from './src/integrations/published-numbers.mjs';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins, so math needs the unified
 // processor (MDX inherits it). KaTeX renders at build time; no math JavaScript reaches the browser.
+// Where the site is published: the one place for its URL and base path. Set SITE_URL (origin, for
+// canonical URLs, feeds and the sitemap) and BASE_PATH (e.g. "/scaling-ledger/" for a project page)
+// when building for a host; every link, asset, anchor, search index, feed and /lib/ module follows.
+const SITE_URL = process.env.SITE_URL ?? 'http://localhost:4321';
+const BASE_PATH = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
+  site: SITE_URL,
+  base: BASE_PATH,
+  // OUT_DIR lets the sub-path test build a second copy beside dist/.
+  outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
@@ -22,7 +34,7 @@ export default defineConfig({
   },
   // Order matters: cross-references rewrite the built pages (and write anchors.json) before the
   // search index and ids.json read them.
-  integrations: [mdx(), crossReferences(), searchIndex(), publishedIds()],
+  integrations: [mdx(), crossReferences(), searchIndex(), publishedIds(), publishedNumbers(), siteFiles()],
   devToolbar: { enabled: false },
   prefetch: false,
 });

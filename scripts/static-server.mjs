@@ -19,6 +19,8 @@ const TYPES = {
   '.ttf': 'font/ttf',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 async function resolveFile(root, urlPath) {
@@ -35,12 +37,17 @@ async function resolveFile(root, urlPath) {
   }
 }
 
-/** Start serving `dir` on 127.0.0.1 (port 0 = any free port). Resolves to { url, close }. */
-export async function serveDist(dir = 'dist', port = 0) {
+/**
+ * Start serving `dir` on 127.0.0.1 (port 0 = any free port) under `base` (default "/"; a project
+ * page is served under e.g. "/scaling-ledger/", and nothing outside it). Resolves to { url, close };
+ * `url` has no trailing slash and does not include the base.
+ */
+export async function serveDist(dir = 'dist', port = 0, { base = '/' } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const file = await resolveFile(root, path);
+    const full = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = full.startsWith(base) ? `/${full.slice(base.length)}` : null;
+    const file = path === null ? null : await resolveFile(root, path);
     if (!file) {
       const notFound = await readFile(join(root, '404.html')).catch(() => 'Not found');
       res.writeHead(404, { 'Content-Type': TYPES['.html'] });

@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { constantSetSchema, paperSchema } from './lib/schema/constants.ts';
 import { tableSchema } from './lib/schema/tables.ts';
 import { modelSchema } from './lib/schema/models.ts';
+import { correctionSchema } from './lib/schema/corrections.ts';
 
 import papersJson from '../content/data/papers.json' with { type: 'json' };
 
@@ -54,4 +55,10 @@ const models = defineCollection({
   schema: modelSchema,
 });
 
-export const collections = { chapters, constants, papers, tables, models };
+/** The corrections log (content/corrections.json): shown on each corrected page and at /corrections/. */
+const corrections = defineCollection({
+  loader: file('./content/corrections.json'),
+  schema: correctionSchema,
+});
+
+export const collections = { chapters, constants, papers, tables, models, corrections };

@@ -30,10 +30,19 @@ function pagePath(rel) {
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
-/** HTML of `el`'s children fit for a preview: no ids, no links, no buttons. */
+/**
+ * HTML of `el`'s children fit for a preview inside a sentence: no ids, links or buttons, and no
+ * block elements (a <p> inside the preview would close the paragraph that holds the reference).
+ */
 function previewHtml(el) {
   const clone = el.cloneNode(true);
   for (const a of clone.querySelectorAll('a')) a.replaceWith(...a.childNodes);
+  for (const block of clone.querySelectorAll('p, div, ul, ol, li, figure, figcaption, section, h1, h2, h3, h4, h5, h6, table, details')) {
+    const span = el.ownerDocument.createElement('span');
+    span.className = `xref-preview-block ${block.getAttribute('class') ?? ''}`.trim();
+    span.append(...block.childNodes);
+    block.replaceWith(span);
+  }
   for (const b of clone.querySelectorAll('button, script')) b.remove();
   for (const e of clone.querySelectorAll('[id]')) e.removeAttribute('id');
   return clone.innerHTML;
@@ -82,9 +91,28 @@ function numberTargets(html, anchors) {
         new RegExp(`(<figure[^>]*\\bid="${a.id}"[\\s\\S]*?<span class="eq-source">)Derived on this site(</span>)`),
         `$1Eq. (${a.number}), derived on this site$2`,
       );
+      out = out.replace(`data-cite-anchor="${a.id}" aria-label`, `data-cite-anchor="${a.id}" data-cite-label="Eq. (${a.number})" aria-label`);
+    } else if (a.kind === 'step') {
+      out = out.replace(`data-cite-anchor="${a.id}" data-cite-label="a derivation step"`, `data-cite-anchor="${a.id}" data-cite-label="${a.short}"`);
     } else if (a.kind === 'figure') {
       out = out.replace(new RegExp(`(<figcaption id="${a.id}-caption"[^>]*>)`), `$1<span class="fig-number">Figure ${a.number}.</span> `);
     }
+  }
+  return out;
+}
+
+const NOTE = /<aside class="correction-note" data-correction-for="([a-z0-9-]+)"[^>]*>[\s\S]*?<\/aside>/g;
+
+/** Move each correction note (rendered at the top of the page by the layout) next to the anchor it names. */
+export function placeCorrectionNotes(html, page) {
+  const notes = [...html.matchAll(NOTE)];
+  let out = html.replace(NOTE, '');
+  for (const [note, anchor] of notes) {
+    const heading = new RegExp(`(<(h[2-6])[^>]*\\bid="${anchor}"[^>]*>[\\s\\S]*?<\\/\\2>)`);
+    const element = new RegExp(`(<[a-z]+[^>]*\\bid="${anchor}"[^>]*>)`);
+    if (heading.test(out)) out = out.replace(heading, `$1${note}`);
+    else if (element.test(out)) out = out.replace(element, `$1${note}`);
+    else throw new Error(`${page}: a correction names the anchor "${anchor}", which is not on the page`);
   }
   return out;
 }
@@ -134,7 +162,7 @@ export default function crossReferences() {
         for (const a of all) if (!byId.has(a.id)) byId.set(a.id, a);
         let refs = 0;
         for (const p of pages) {
-          let html = numberTargets(p.html, p.anchors);
+          let html = placeCorrectionNotes(numberTargets(p.html, p.anchors), p.page);
           const before = html;
           html = resolveReferences(html, p.page, byId, base);
           if (html !== before) refs += (before.match(XREF) ?? []).length;

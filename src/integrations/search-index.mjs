@@ -28,13 +28,9 @@ export function anchorSearchText(anchor) {
 }
 
 export default function searchIndex() {
-  let base = '/';
   return {
     name: 'scaling-ledger:search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({
@@ -49,7 +45,8 @@ export default function searchIndex() {
         for (const a of anchors) {
           const title = a.kind === 'equation' ? `${a.long} — ${a.title}` : `${a.short} — ${a.title}`;
           const added = await index.addCustomRecord({
-            url: `${base}${a.page.slice(1)}#${a.id}`,
+            // Relative to the site root: Pagefind's client adds the base it was loaded from.
+            url: `${a.page}#${a.id}`,
             content: anchorSearchText(a),
             language: 'en',
             meta: { title, kind: a.kind },

@@ -5,7 +5,8 @@
 
 /** The site's base path, always ending in "/" ("/" at a domain root, "/ledger/" under a sub-path). */
 export function basePath(): string {
-  const base = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+  // Written out in full: Vite replaces `import.meta.env.BASE_URL` textually at build time.
+  const base: string = import.meta.env.BASE_URL ?? '/';
   return base.endsWith('/') ? base : `${base}/`;
 }
 

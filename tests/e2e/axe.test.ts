@@ -21,6 +21,8 @@ const pages = [
   '/chapters/common-misreadings/',
   '/chapters/common-misreadings/#misreading-m16',
   '/404.html',
+  '/corrections/',
+  '/search/?q=loss',
 ];
 
 describe('axe finds no violations', () => {

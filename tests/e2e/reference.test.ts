@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Site } from './support.ts';
+import { bibtexCitation, plainCitation } from '../../src/lib/citation.ts';
+import pkg from '../../package.json' with { type: 'json' };
 
 const CHAPTER = '/chapters/loss-vs-model-size/';
 let site: Site;
@@ -32,7 +34,7 @@ describe('site search', () => {
     expect(requests.filter((u) => u.includes('/pagefind/') || u.includes('/scripts/search.js'))).toEqual([]);
     await page.keyboard.press('/');
     const box = page.getByRole('searchbox', { name: 'Search the site' });
-    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
     await page.keyboard.type('Eq. 1.1');
     const first = page.locator('#site-search-results a').first();
     await first.waitFor({ timeout: 15_000 });
@@ -83,6 +85,54 @@ describe('cross-references', () => {
     await ref.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/#eq-kaplan-loss-n$/);
+    await context.close();
+  });
+});
+
+describe('cite this', () => {
+  it('an equation’s Cite button gives its anchor’s URL, in the same words as the page’s own citation', async () => {
+    const { page, context, errors } = await open(CHAPTER);
+    await page.locator('#eq-kaplan-loss-n .cite-button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const [plain, bibtex] = await dialog.locator('pre').allTextContents();
+    const input = {
+      title: 'Loss falls as a power law in model size',
+      label: 'Kaplan et al. 2020, Eq. (1.1)',
+      url: `${site.url}${CHAPTER}#eq-kaplan-loss-n`,
+      version: pkg.version,
+      date: (await page.locator('html').getAttribute('data-updated'))!,
+    };
+    expect(plain).toBe(plainCitation(input));
+    expect(bibtex).toBe(bibtexCitation(input));
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+    // Without JavaScript the page still cites itself.
+    expect(await page.locator('.cite-this .cite-plain').textContent()).toContain(`${CHAPTER}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('print', () => {
+  it('prints with no controls, URLs after external links, and no equation cut off', async () => {
+    const { page, context } = await open(CHAPTER);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    expect(await page.locator('.site-search').isVisible()).toBe(false);
+    expect(await page.locator('.copy-link').first().isVisible()).toBe(false);
+    expect(await page.locator('form[data-widget] fieldset').isVisible()).toBe(false);
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('.equation-math, .step-math')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.closest('[id]')?.id),
+    );
+    expect(cut).toEqual([]);
+    const after = await page.evaluate(() => {
+      const a = document.querySelector('article a[href^="http"]');
+      return a ? getComputedStyle(a, '::after').content : '';
+    });
+    expect(after).toContain('arxiv.org');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
     await context.close();
   });
 });
