@@ -10,6 +10,7 @@ import crossReferences from './src/integrations/cross-references.mjs';
 import searchIndex from './src/integrations/search-index.mjs';
 import siteFiles from './src/integrations/site-files.mjs';
 import publishedNumbers from './src/integrations/published-numbers.mjs';
+import publicApi from './src/integrations/public-api.mjs';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins, so math needs the unified
 // processor (MDX inherits it). KaTeX renders at build time; no math JavaScript reaches the browser.
@@ -34,7 +35,9 @@ export default defineConfig({
   },
   // Order matters: cross-references rewrite the built pages (and write anchors.json) before the
   // search index and ids.json read them.
-  integrations: [mdx(), crossReferences(), searchIndex(), publishedIds(), publishedNumbers(), siteFiles()],
+  integrations: [mdx(), publicApi(), crossReferences(), searchIndex(), publishedIds(), publishedNumbers(), siteFiles()],
   devToolbar: { enabled: false },
   prefetch: false,
+  // Example workers (components/example/worker.ts) are ES modules with their own chunks.
+  vite: { worker: { format: 'es' }, build: { modulePreload: false } },
 });

@@ -160,6 +160,10 @@ export default function crossReferences() {
         }
         const byId = new Map();
         for (const a of all) if (!byId.has(a.id)) byId.set(a.id, a);
+        // A reference to a renamed anchor's old id resolves to the anchor.
+        for (const p of pages)
+          for (const [, alias, target] of p.html.matchAll(/id="([a-z0-9-]+)" data-alias-of="([a-z0-9-]+)"/g))
+            if (!byId.has(alias) && byId.has(target)) byId.set(alias, byId.get(target));
         let refs = 0;
         for (const p of pages) {
           let html = placeCorrectionNotes(numberTargets(p.html, p.anchors), p.page);

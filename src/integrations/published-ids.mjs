@@ -27,18 +27,23 @@ export function pagePath(rel) {
   return p.endsWith('/index.html') ? p.slice(0, -'index.html'.length) : p;
 }
 
-/** Collect { pages: { "/path/": ["eq-…", …] } } from a built site folder. */
+/** Collect { pages: { "/path/": ["eq-…", …] }, aliases: { "/path/": { old: new } } } from a built site folder. */
 export async function collectIds(distDir) {
   const pages = {};
+  /** Renamed anchors: { "/path/": { "old-id": "new-id" } }; a link to the old id still lands. */
+  const aliases = {};
   for (const file of (await htmlFiles(distDir)).sort()) {
     const html = await readFile(file, 'utf8');
     const { document } = parseHTML(html);
     const ids = [...document.querySelectorAll('[data-anchor][id]')].map((el) => el.id);
     const bad = ids.filter((id) => !ANCHOR_ID.test(id));
     if (bad.length) throw new Error(`${file}: public anchors must be kebab-case eq-/step-/fig-/misreading- ids: ${bad.join(', ')}`);
-    pages[pagePath(relative(distDir, file))] = [...new Set(ids)].sort();
+    const page = pagePath(relative(distDir, file));
+    pages[page] = [...new Set(ids)].sort();
+    const renamed = [...document.querySelectorAll('[data-alias-of][id]')].map((el) => [el.id, el.getAttribute('data-alias-of')]);
+    if (renamed.length) aliases[page] = Object.fromEntries(renamed.sort());
   }
-  return { pages };
+  return { pages, aliases };
 }
 
 export default function publishedIds() {

@@ -9,22 +9,32 @@ import { nonEmbeddingParams, type TransformerShape } from './transformer.ts';
 /**
  * Kaplan §2.1 and §3.3 (Hoffmann §3.3, App. F): training compute C ≈ 6·N·D FLOP for N parameters
  * trained on D tokens — 2N per token forward and 4N backward; the context-dependent term is dropped.
+ * @example trainingFlop(70e9, 1.4e12)
  */
 export function trainingFlop(N: number, D: number): number {
   return 6 * N * D;
 }
 
-/** Kaplan §1.3: C ≈ 6·N·B·S for batch size B (tokens) and S optimiser steps. */
+/**
+ * Kaplan §1.3: C ≈ 6·N·B·S for batch size B (tokens) and S optimiser steps.
+ * @example trainingFlopFromSteps(1e9, 5e5, 1e5)
+ */
 export function trainingFlopFromSteps(N: number, B: number, S: number): number {
   return 6 * N * B * S;
 }
 
-/** Kaplan §2.1, C ≈ 6ND solved for D: the tokens that compute C buys for a model of N parameters. */
+/**
+ * Kaplan §2.1, C ≈ 6ND solved for D: the tokens that compute C buys for a model of N parameters.
+ * @example tokensForFlop(5.76e23, 70e9)
+ */
 export function tokensForFlop(C: number, N: number): number {
   return C / (6 * N);
 }
 
-/** Kaplan §2.1, C ≈ 6ND solved for N: the model size that compute C allows on D tokens. */
+/**
+ * Kaplan §2.1, C ≈ 6ND solved for N: the model size that compute C allows on D tokens.
+ * @example paramsForFlop(5.76e23, 1.4e12)
+ */
 export function paramsForFlop(C: number, D: number): number {
   return C / (6 * D);
 }
@@ -39,6 +49,7 @@ export interface ContextShape extends TransformerShape {
  * Kaplan Eq. (2.2) and Table 1 ("Total (Non-Embedding)"): forward-pass FLOP per token
  * C_forward ≈ 2N + 2·n_layer·n_ctx·d_attn, with N from Eq. (2.1). Eq. (2.2) writes the context term with
  * d_model, Table 1 with d_attn; they agree for the standard d_attn = d_model (the default).
+ * @example forwardFlopPerToken({ nLayer: 48, dModel: 1600, nCtx: 1024 })
  */
 export function forwardFlopPerToken(shape: ContextShape): number {
   const { nLayer, dModel, nCtx, dAttn = dModel } = shape;
@@ -48,6 +59,7 @@ export function forwardFlopPerToken(shape: ContextShape): number {
 /**
  * Kaplan §2.1: training FLOP per token ≈ 3 × forward ("the backwards pass [is] approximately twice the
  * compute as the forwards pass"), i.e. 6N plus three times the context term of Eq. (2.2).
+ * @example trainingFlopPerToken({ nLayer: 48, dModel: 1600, nCtx: 1024 })
  */
 export function trainingFlopPerToken(shape: ContextShape): number {
   return 3 * forwardFlopPerToken(shape);
@@ -56,6 +68,7 @@ export function trainingFlopPerToken(shape: ContextShape): number {
 /**
  * Kaplan Eq. (2.2) without the context term: ≈ 2N FLOP per generated (served) token for a model of N
  * parameters — the inference cost used for over-training break-even estimates.
+ * @example inferenceFlopPerToken(70e9)
  */
 export function inferenceFlopPerToken(N: number): number {
   return 2 * N;
@@ -66,6 +79,7 @@ export function inferenceFlopPerToken(N: number): number {
  * 2·n_layer·n_ctx·d_attn / 2N. For the standard shape it is n_ctx/(12·d_model): below 1 exactly when
  * d_model > n_ctx/12, the condition under which Kaplan drop the term (App. C: confounded when
  * n_ctx ≳ 12·d_model).
+ * @example contextFlopRatio({ nLayer: 48, dModel: 1600, nCtx: 1024 })
  */
 export function contextFlopRatio(shape: ContextShape): number {
   const { nLayer, dModel, nCtx, dAttn = dModel } = shape;

@@ -7,8 +7,11 @@ import { constantSetSchema, papersSchema, type ConstantSet, type Paper } from '.
 import { tableSchema, type Table, type ConstantCell } from './schema/tables.ts';
 import { modelsSchema, type Model } from './schema/models.ts';
 import { formatExact, formatNumber, formatPercent, significantFigures } from './units.ts';
+import { valuesOf } from './cited.ts';
 import modelsJson from '../../content/data/models.json' with { type: 'json' };
 import papersJson from '../../content/data/papers.json' with { type: 'json' };
+import acceleratorsJson from '../../content/data/accelerators.json' with { type: 'json' };
+import { acceleratorsSchema, type Accelerator } from './schema/accelerators.ts';
 
 const constantFiles = import.meta.glob<{ default: unknown }>('../../content/data/constants/*.json', {
   eager: true,
@@ -53,14 +56,7 @@ export function constantSet(id: string): ConstantSet {
  * Throws when the set lacks one of them, so a law can never run with a missing constant.
  */
 export function constantsOf<K extends string>(id: string, keys: readonly K[]): Readonly<Record<K, number>> {
-  const set = constantSet(id);
-  const out = {} as Record<K, number>;
-  for (const k of keys) {
-    const c = set.constants[k];
-    if (!c) throw new Error(`Constant set "${id}" has no "${k}"`);
-    out[k] = c.value;
-  }
-  return out;
+  return valuesOf(constantSets, id, keys);
 }
 
 /**
@@ -127,3 +123,9 @@ export function model(id: string): Model {
   if (!m) throw new Error(`Unknown model "${id}"`);
   return m;
 }
+
+/** Accelerator presets (dense peaks only), `content/data/accelerators.json`. */
+export const accelerators: readonly Accelerator[] = parseFixture(acceleratorsSchema, acceleratorsJson, 'content/data/accelerators.json')
+  .accelerators;
+/** What the accelerators fixture says about itself (its source and the dense-only rule). */
+export const acceleratorsAbout: string = (acceleratorsJson as { about: string }).about;

@@ -192,7 +192,10 @@ export const HOFFMANN_TEX_LOG_PARAMS: Readonly<LogParams> = Object.freeze(
   toLogParams({ E: fixtureValue('E'), A: fixtureValue('A'), B: fixtureValue('B'), alpha: fixtureValue('alpha'), beta: fixtureValue('beta') }),
 );
 
-/** Hoffmann Eq. 2: predicted loss E + A/N^α + B/D^β. */
+/**
+ * Hoffmann Eq. 2: predicted loss E + A/N^α + B/D^β.
+ * @example predictLoss(constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']), 70e9, 1.4e12)
+ */
 export function predictLoss(p: ScalingLawParams, N: number, D: number): number {
   return p.E + p.A / N ** p.alpha + p.B / D ** p.beta;
 }
@@ -212,7 +215,10 @@ export function logPredictedLoss(p: LogParams, N: number, D: number): number {
 /** Default Huber threshold δ = 10⁻³ in log-loss units (Hoffmann §3.3, App. D.2). */
 export const DEFAULT_DELTA = 1e-3;
 
-/** Huber (1964) loss, the form Hoffmann Eq. 3 uses: r²/2 if |r| ≤ δ, else δ(|r| − δ/2). */
+/**
+ * Huber (1964) loss, the form Hoffmann Eq. 3 uses: r²/2 if |r| ≤ δ, else δ(|r| − δ/2).
+ * @example [huber(0.0005), huber(0.01)]
+ */
 export function huber(r: number, delta: number = DEFAULT_DELTA): number {
   const ar = Math.abs(r);
   return ar <= delta ? 0.5 * r * r : delta * (ar - 0.5 * delta);
@@ -467,6 +473,7 @@ function fitHuberData(data: FitData, options: HuberFitOptions): FitResult {
 /**
  * Hoffmann Eq. (11) from one start: minimise the summed Huber loss (δ = 1e-3) of log-loss residuals
  * with L-BFGS. Epoch's bootstrap refits do this from Hoffmann's TeX values (notebook cell 21, BFGS).
+ * @example fitHuber([1e8, 1e9, 1e10].flatMap((N) => [1e9, 1e10, 1e11].map((D) => ({ N, D, loss: lossHat(N, D, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta'])) })))).params
  */
 export function fitHuber(points: readonly LossPoint[], options: HuberFitOptions = {}): FitResult {
   return fitHuberData(toFitData(points), options);
@@ -515,6 +522,7 @@ export interface GridFitResult extends FitResult {
  * Hoffmann Eq. (11) with their protocol (App. D.2) and Epoch's "replicate exactly" cell 18:
  * L-BFGS from every point of an initialisation grid, keep the lowest summed Huber loss.
  * Starts are visited in Epoch's order (α, β, e, a, b, last varying fastest); ties keep the first.
+ * @example fitHuberGrid([1e8, 1e9, 1e10].flatMap((N) => [1e9, 1e10, 1e11].map((D) => ({ N, D, loss: lossHat(N, D, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta'])) }))), { grid: { alpha: [0.3], beta: [0.3], e: [0.5], a: [5], b: [5] } }).params
  */
 export function fitHuberGrid(points: readonly LossPoint[], options: HuberGridOptions = {}): GridFitResult {
   const data = toFitData(points);
@@ -585,6 +593,7 @@ function fitLikelihoodData(data: FitData, options: LikelihoodFitOptions): Likeli
  * log-loss residuals under a Huber-shaped density (δ = 1e-3) with a free scale σ, over
  * (a, b, e, α, β, log σ), started from Hoffmann's TeX values and log σ = 0. Epoch used BFGS; we use
  * L-BFGS with the same analytic gradient.
+ * @example fitLikelihood([1e8, 1e9, 1e10].flatMap((N) => [1e9, 1e10, 1e11].map((D) => ({ N, D, loss: lossHat(N, D, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta'])) * (1 + 0.01 * Math.sin(N * D)) })))).params
  */
 export function fitLikelihood(points: readonly LossPoint[], options: LikelihoodFitOptions = {}): LikelihoodFitResult {
   return fitLikelihoodData(toFitData(points), options);
@@ -686,6 +695,7 @@ function sampleSd(xs: readonly number[]): number {
  * draw `resamples` sets of n points with replacement (seeded mulberry32, not NumPy's stream),
  * refit each from one fixed start, and report the standard deviation of each constant (the
  * "standard error") and percentile intervals.
+ * @example bootstrapFit([1e8, 1e9, 1e10].flatMap((N) => [1e9, 1e10, 1e11].map((D) => ({ N, D, loss: lossHat(N, D, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta'])) * (1 + 0.01 * Math.sin(N * D)) }))), { resamples: 20, seed: 1 }).standardErrors
  */
 export function bootstrapFit(points: readonly LossPoint[], options: BootstrapOptions = {}): BootstrapResult {
   const resamples = options.resamples ?? 1000;

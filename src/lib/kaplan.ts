@@ -106,12 +106,16 @@ export interface PowerLawInCompute {
 /**
  * Kaplan Eq. (1.1): L(N) = (N_c / N)^α_N — test loss in nats/token of a model with N non-embedding
  * parameters trained to convergence on enough data.
+ * @example lossN(1e9, constantsOf('kaplan-2020-summary', ['alphaN', 'Nc']))
  */
 export function lossN(N: number, { alphaN, Nc }: LossNConstants): number {
   return Math.pow(Nc / N, alphaN);
 }
 
-/** Kaplan Eq. (1.2): L(D) = (D_c / D)^α_D — loss of a large model trained on D tokens with early stopping. */
+/**
+ * Kaplan Eq. (1.2): L(D) = (D_c / D)^α_D — loss of a large model trained on D tokens with early stopping.
+ * @example lossD(1e10, constantsOf('kaplan-2020-summary', ['alphaD', 'Dc']))
+ */
 export function lossD(D: number, { alphaD, Dc }: LossDConstants): number {
   return Math.pow(Dc / D, alphaD);
 }
@@ -119,6 +123,7 @@ export function lossD(D: number, { alphaD, Dc }: LossDConstants): number {
 /**
  * Kaplan Eq. (1.3): L(C_min) = (C_c^min / C_min)^α_C^min — loss with compute C_min (PF-days), an
  * optimally sized model and a batch well below the critical batch.
+ * @example lossCmin(1, constantsOf('kaplan-2020-summary', ['alphaCmin', 'Ccmin']))
  */
 export function lossCmin(Cmin: number, { alphaCmin, Ccmin }: LossCminConstants): number {
   return Math.pow(Ccmin / Cmin, alphaCmin);
@@ -127,6 +132,7 @@ export function lossCmin(Cmin: number, { alphaCmin, Ccmin }: LossCminConstants):
 /**
  * Kaplan Eq. (3.3) with Table 5's constants: the naive, fixed-batch trend L(C) = (C_c / C)^α_C,
  * C in PF-days. Kaplan recommend the C_min trend of Eq. (1.3) for extrapolation (footnote 3).
+ * @example lossC(1, constantsOf('kaplan-2020-summary', ['alphaC', 'Cc']))
  */
 export function lossC(C: number, { alphaC, Cc }: LossCConstants): number {
   return Math.pow(Cc / C, alphaC);
@@ -136,6 +142,7 @@ export function lossC(C: number, { alphaC, Cc }: LossCConstants): number {
  * Kaplan Eq. (1.5) / (4.1): L(N, D) = [(N_c/N)^(α_N/α_D) + D_c/D]^α_D — early-stopped loss of N
  * non-embedding parameters trained on D tokens. Tends to L(N) as D → ∞ and to L(D) as N → ∞.
  * Use the Table 2 fit (`kaplan-2020-joint-nd`).
+ * @example lossND(1e9, 2e10, constantsOf('kaplan-2020-joint-nd', ['alphaN', 'alphaD', 'Nc', 'Dc']))
  */
 export function lossND(N: number, D: number, { alphaN, alphaD, Nc, Dc }: LossNDConstants): number {
   return Math.pow(Math.pow(Nc / N, alphaN / alphaD) + Dc / D, alphaD);
@@ -145,6 +152,7 @@ export function lossND(N: number, D: number, { alphaN, alphaD, Nc, Dc }: LossNDC
  * Kaplan §1.2 (under Eq. 1.4): the exponent of D ∝ N^(α_N/α_D), the data growth that keeps the
  * overfitting penalty of Eq. (4.3) constant. 0.738 with Table 2, 0.80 with the §1 exponents; the paper
  * prints 0.74.
+ * @example dataExponent(constantsOf('kaplan-2020-joint-nd', ['alphaN', 'alphaD']))
  */
 export function dataExponent({ alphaN, alphaD }: { alphaN: number; alphaD: number }): number {
   return alphaN / alphaD;
@@ -153,6 +161,7 @@ export function dataExponent({ alphaN, alphaD }: { alphaN: number; alphaD: numbe
 /**
  * Kaplan Eq. (4.3): overfitting δL(N, D) ≈ (1 + (N/N_c)^(α_N/α_D) · D_c/D)^α_D − 1, the relative
  * excess of L(N, D) over L(N, ∞) (Eq. 4.2). Exactly L(N, D)/L(N, ∞) − 1 when both come from the same fit.
+ * @example overfitting(1e9, 2e10, constantsOf('kaplan-2020-joint-nd', ['alphaN', 'alphaD', 'Nc', 'Dc']))
  */
 export function overfitting(N: number, D: number, { alphaN, alphaD, Nc, Dc }: LossNDConstants): number {
   return Math.pow(1 + Math.pow(N / Nc, alphaN / alphaD) * (Dc / D), alphaD) - 1;
@@ -161,6 +170,7 @@ export function overfitting(N: number, D: number, { alphaN, alphaD, Nc, Dc }: Lo
 /**
  * Kaplan Eq. (4.3) solved for D: the tokens at which the overfitting penalty equals `deltaL`,
  * D = D_c · (N/N_c)^(α_N/α_D) / ((1 + δL)^(1/α_D) − 1). With δL ≈ 0.02 (§4.2) this is the origin of Eq. (4.4).
+ * @example dataForOverfitting(1e9, 0.02, constantsOf('kaplan-2020-joint-nd', ['alphaN', 'alphaD', 'Nc', 'Dc']))
  */
 export function dataForOverfitting(N: number, deltaL: number, { alphaN, alphaD, Nc, Dc }: LossNDConstants): number {
   return (Dc * Math.pow(N / Nc, alphaN / alphaD)) / (Math.pow(1 + deltaL, 1 / alphaD) - 1);
@@ -169,6 +179,7 @@ export function dataForOverfitting(N: number, deltaL: number, { alphaN, alphaD, 
 /**
  * Kaplan Eq. (4.4): D ≳ (5 × 10^3) · N^0.74 — tokens needed to keep overfitting within the ≈ 0.02
  * seed-to-seed variation of the loss.
+ * @example dataToAvoidOverfitting(1e9, constantsOf('kaplan-2020-overfitting', ['prefactor', 'exponent']))
  */
 export function dataToAvoidOverfitting(N: number, { prefactor, exponent }: OverfittingRuleConstants): number {
   return prefactor * Math.pow(N, exponent);
@@ -177,6 +188,7 @@ export function dataToAvoidOverfitting(N: number, { prefactor, exponent }: Overf
 /**
  * Kaplan Eq. (1.6) / (5.6): L(N, S_min) = (N_c/N)^α_N + (S_c/S_min)^α_S — learning curve in the
  * infinite-data limit after the initial transient; S_min from Eq. (5.4). Use the Table 3 fit.
+ * @example lossNS(1e9, 1e5, constantsOf('kaplan-2020-joint-ns', ['alphaN', 'Nc', 'alphaS', 'Sc']))
  */
 export function lossNS(N: number, Smin: number, { alphaN, Nc, alphaS, Sc }: LossNSConstants): number {
   return Math.pow(Nc / N, alphaN) + Math.pow(Sc / Smin, alphaS);
@@ -185,12 +197,16 @@ export function lossNS(N: number, Smin: number, { alphaN, Nc, alphaS, Sc }: Loss
 /**
  * Kaplan Eq. (5.7): lower bound on the early-stopping step, S_stop ≳ S_c / [L(N, D) − L(N, ∞)]^(1/α_S),
  * given the overfitting gap L(N, D) − L(N, ∞) in nats.
+ * @example earlyStoppingStep(0.05, constantsOf('kaplan-2020-joint-ns', ['alphaS', 'Sc']))
  */
 export function earlyStoppingStep(lossGap: number, { alphaS, Sc }: { alphaS: number; Sc: number }): number {
   return Sc / Math.pow(lossGap, 1 / alphaS);
 }
 
-/** Kaplan Eq. (1.4) / (5.3): critical batch size B_crit(L) = B_* / L^(1/α_B), in tokens. */
+/**
+ * Kaplan Eq. (1.4) / (5.3): critical batch size B_crit(L) = B_* / L^(1/α_B), in tokens.
+ * @example criticalBatch(3, constantsOf('kaplan-2020-summary', ['Bstar', 'alphaB']))
+ */
 export function criticalBatch(L: number, { Bstar, alphaB }: CriticalBatchConstants): number {
   return Bstar / Math.pow(L, 1 / alphaB);
 }
@@ -198,6 +214,7 @@ export function criticalBatch(L: number, { Bstar, alphaB }: CriticalBatchConstan
 /**
  * Kaplan Eq. (5.4): S_min = S / (1 + B_crit/B) — the steps the same loss would need at B ≫ B_crit, for a
  * run of S steps at batch B (tokens).
+ * @example minSteps(1e5, 1e6, 2e6)
  */
 export function minSteps(S: number, B: number, Bcrit: number): number {
   return S / (1 + Bcrit / B);
@@ -207,17 +224,24 @@ export function minSteps(S: number, B: number, Bcrit: number): number {
  * Kaplan Eq. (5.1)–(5.2): E_min = E / (1 + B/B_crit) — the training examples (tokens) the same loss
  * would need at B ≪ B_crit, for E = B·S processed at batch B. With Eq. (5.4) it satisfies
  * (S/S_min − 1)(E/E_min − 1) = 1.
+ * @example minExamples(1e11, 1e6, 2e6)
  */
 export function minExamples(E: number, B: number, Bcrit: number): number {
   return E / (1 + B / Bcrit);
 }
 
-/** Kaplan Eq. (5.5): C_min = C / (1 + B/B_crit) — the compute at B ≪ B_crit for a run costing C at batch B. */
+/**
+ * Kaplan Eq. (5.5): C_min = C / (1 + B/B_crit) — the compute at B ≪ B_crit for a run costing C at batch B.
+ * @example cMin(10, 1e6, 2e6)
+ */
 export function cMin(C: number, B: number, Bcrit: number): number {
   return C / (1 + B / Bcrit);
 }
 
-/** Kaplan Table 6 (and Eq. 6.7): y = prefactor · C_min^exponent, C_min in PF-days. */
+/**
+ * Kaplan Table 6 (and Eq. 6.7): y = prefactor · C_min^exponent, C_min in PF-days.
+ * @example powerLawInCompute(1e3, { prefactor: 1, exponent: 0.5 })
+ */
 export function powerLawInCompute(CminPfDays: number, { prefactor, exponent }: PowerLawInCompute): number {
   return prefactor * Math.pow(CminPfDays, exponent);
 }
@@ -238,6 +262,7 @@ export interface ComputeEfficientAllocation {
  * Kaplan Table 6 (App. A; Eq. 6.1–6.2): compute-efficient N_opt = N_e·C^p_N, B = B_e·C^p_B,
  * S_min = S_e·C^p_S and D_opt = D_e·C^p_D for C_min in PF-days. With the paper's values,
  * N_opt ≈ 1.3e9 · C_min^0.73.
+ * @example computeEfficient(1, constantsOf('kaplan-2020-compute-efficient', ['Ne', 'pN', 'Be', 'pB', 'Se', 'pS', 'De', 'pD']))
  */
 export function computeEfficient(CminPfDays: number, c: ComputeEfficientConstants): ComputeEfficientAllocation {
   return {
@@ -248,12 +273,18 @@ export function computeEfficient(CminPfDays: number, c: ComputeEfficientConstant
   };
 }
 
-/** Kaplan Eq. (1.8) / (6.4) / (B.7): α_C^min = 1 / (1/α_S + 1/α_B + 1/α_N), predicted from L(N, S). */
+/**
+ * Kaplan Eq. (1.8) / (6.4) / (B.7): α_C^min = 1 / (1/α_S + 1/α_B + 1/α_N), predicted from L(N, S).
+ * @example alphaCminFromExponents(constantsOf('kaplan-2020-summary', ['alphaS', 'alphaB', 'alphaN']))
+ */
 export function alphaCminFromExponents({ alphaS, alphaB, alphaN }: ExponentConstants): number {
   return 1 / (1 / alphaS + 1 / alphaB + 1 / alphaN);
 }
 
-/** Kaplan Eq. (1.7): predicted compute-efficient exponents N ∝ C^(α_C^min/α_N), B ∝ C^(α_C^min/α_B), S ∝ C^(α_C^min/α_S). */
+/**
+ * Kaplan Eq. (1.7): predicted compute-efficient exponents N ∝ C^(α_C^min/α_N), B ∝ C^(α_C^min/α_B), S ∝ C^(α_C^min/α_S).
+ * @example predictedAllocationExponents(alphaCminFromExponents(constantsOf('kaplan-2020-summary', ['alphaS', 'alphaB', 'alphaN'])), constantsOf('kaplan-2020-summary', ['alphaS', 'alphaB', 'alphaN']))
+ */
 export function predictedAllocationExponents(
   alphaCmin: number,
   { alphaS, alphaB, alphaN }: ExponentConstants,
@@ -284,7 +315,10 @@ export interface CrossingPoint {
   L: number;
 }
 
-/** Table 6's D_opt and N_opt as the growth laws of {@link crossingPoint}. */
+/**
+ * Table 6's D_opt and N_opt as the growth laws of {@link crossingPoint}.
+ * @example table6Growth(constantsOf('kaplan-2020-compute-efficient', ['Ne', 'pN', 'Be', 'pB', 'Se', 'pS', 'De', 'pD']))
+ */
 export function table6Growth(c: ComputeEfficientConstants): CrossingGrowth {
   return { data: { prefactor: c.De, exponent: c.pD }, params: { prefactor: c.Ne, exponent: c.pN } };
 }
@@ -297,6 +331,7 @@ export function table6Growth(c: ComputeEfficientConstants): CrossingGrowth {
  * an order of magnitude in either direction". With Table 6's D_opt (2e10·C^0.27) this gives
  * C* ≈ 1.1e4, N* ≈ 1.2e12, D* ≈ 2.5e11, L* ≈ 1.67; with Eq. (6.7)'s 4e10·C^0.26, C* ≈ 1.1e5, L* ≈ 1.49.
  * Throws a RangeError when the two trends are parallel in log-log (no crossing).
+ * @example crossingPoint(constantsOf('kaplan-2020-summary', ['alphaCmin', 'Ccmin', 'alphaD', 'Dc']), table6Growth(constantsOf('kaplan-2020-compute-efficient', ['Ne', 'pN', 'Be', 'pB', 'Se', 'pS', 'De', 'pD'])))
  */
 export function crossingPoint(laws: CrossingLaws, growth: CrossingGrowth): CrossingPoint {
   const { alphaCmin, Ccmin, alphaD, Dc } = laws;
@@ -315,6 +350,7 @@ export function crossingPoint(laws: CrossingLaws, growth: CrossingGrowth): Cross
 /**
  * Kaplan Eq. (B.5): compute-efficient training stops α_N/α_S above the converged loss,
  * L(N_eff, C) = (1 + α_N/α_S)·L(N_eff, ∞). Returns the fraction α_N/α_S (≈ 10 %).
+ * @example efficientConvergenceFactor(constantsOf('kaplan-2020-summary', ['alphaN', 'alphaS']))
  */
 export function efficientConvergenceFactor({ alphaN, alphaS }: LearningCurveExponents): number {
   return alphaN / alphaS;
@@ -324,6 +360,7 @@ export function efficientConvergenceFactor({ alphaN, alphaS }: LearningCurveExpo
  * Kaplan Eq. (B.8): the scale of the predicted compute law,
  * C_c = 6·N_c·B_*·S_c·(1 + α_N/α_S)^(1/α_S + 1/α_N)·(α_S/α_N)^(1/α_S), in FLOP. The paper prints no
  * value; the fitted C_c^min of Eq. (1.3) is separate.
+ * @example predictedCc(constantsOf('kaplan-2020-summary', ['Nc', 'Bstar', 'Sc', 'alphaN', 'alphaS']))
  */
 export function predictedCc({
   Nc,
@@ -351,6 +388,7 @@ export interface ConvergenceComparison {
  * (L = (1 + f)·L(N, ∞); compute-efficient f = α_N/α_S) rather than f′ needs
  * N_f/N_f′ = ((1+f)/(1+f′))^(1/α_N) times the parameters, S_f/S_f′ = ((1+1/f)/(1+1/f′))^(1/α_S) times
  * the steps and their product times the compute. The paper's f = 10 %, f′ = 2 % give ≈ 2.7, 0.13, 0.35.
+ * @example convergenceComparison({ f: 0.1, fPrime: 0.02 }, constantsOf('kaplan-2020-summary', ['alphaN', 'alphaS']))
  */
 export function convergenceComparison(
   { f, fPrime }: { f: number; fPrime: number },
@@ -364,8 +402,9 @@ export function convergenceComparison(
 /**
  * Kaplan Eq. (B.16)–(B.17): a model `sizeRatio` = N/N_eff times the compute-efficient size for a loss
  * needs C(N)/C(N_eff) = r·[1 + (α_S/α_N)(1 − r^(−α_N))]^(−1/α_S) times the compute and
- * [1 + (α_S/α_N)(1 − r^(−α_N))]^(−1/α_S) times the steps. NaN where the bracket is not positive (a
+ * [1 + (α_S/α_N)(1 − r^(−α_N))]^(−1/α_S) times the steps. Not a number where the bracket is not positive (a
  * model too small to reach the loss at all).
+ * @example suboptimalSize(2, constantsOf('kaplan-2020-summary', ['alphaN', 'alphaS']))
  */
 export function suboptimalSize(
   sizeRatio: number,
@@ -379,6 +418,7 @@ export function suboptimalSize(
 /**
  * Factor by which a power law L ∝ x^(−α) multiplies the loss when x grows by `factor`:
  * L(k·x)/L(x) = k^(−α) (Kaplan Eq. (1.1)–(1.3) share this form).
+ * @example lossRatio(2, constantsOf('kaplan-2020-summary', ['alphaN']).alphaN)
  */
 export function lossRatio(factor: number, alpha: number): number {
   return Math.pow(factor, -alpha);
@@ -387,6 +427,7 @@ export function lossRatio(factor: number, alpha: number): number {
 /**
  * Kaplan Eq. (1.1)–(1.3): the fractional loss reduction when x grows by `factor`, 1 − k^(−α)
  * (16.1 % for 10× N with α_N = 0.076 — not k^α − 1).
+ * @example lossReduction(10, constantsOf('kaplan-2020-summary', ['alphaN']).alphaN)
  */
 export function lossReduction(factor: number, alpha: number): number {
   return 1 - lossRatio(factor, alpha);

@@ -21,7 +21,8 @@ import { inferenceFlopPerToken, trainingFlop } from './compute.ts';
 
 /**
  * Hoffmann Eq. (2) solved for D: the tokens a model of N parameters needs to reach `targetLoss`,
- * D = (B / (L − E − A/N^α))^(1/β). Infinity when N cannot reach the loss with any amount of data.
+ * D = (B / (L − E − A/N^α))^(1/β). Infinite when N cannot reach the loss with any amount of data.
+ * @example tokensForLoss(8e9, 2.0, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']))
  */
 export function tokensForLoss(N: number, targetLoss: number, { E, A, B, alpha, beta }: ParametricConstants): number {
   const dataTerm = targetLoss - E - A / Math.pow(N, alpha);
@@ -31,7 +32,8 @@ export function tokensForLoss(N: number, targetLoss: number, { E, A, B, alpha, b
 
 /**
  * Hoffmann Eq. (2) with D → ∞: the smallest model that can reach `targetLoss`, N = (A / (L − E))^(1/α)
- * (de Vries' "critical model size"). Infinity when L ≤ E.
+ * (de Vries' "critical model size"). infinite (positive infinity) when L ≤ E.
+ * @example criticalModelSize(2.0, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']))
  */
 export function criticalModelSize(targetLoss: number, { E, A, alpha }: ParametricConstants): number {
   const gap = targetLoss - E;
@@ -65,6 +67,7 @@ export interface SmallerModel {
  * A model `k` times smaller than compute-optimal for budget C (FLOP): the tokens and training compute
  * it needs to match the compute-optimal loss, the compute overhead, and the inference break-even
  * (formulas in the module comment). Throws a RangeError for k < 1 (that is a larger model).
+ * @example smallerModel(1e23, 2, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta'])).computeOverhead
  */
 export function smallerModel(C: number, k: number, c: ParametricConstants): SmallerModel {
   if (!(k >= 1)) throw new RangeError(`k must be at least 1 (a model k times smaller), received ${String(k)}`);
@@ -92,7 +95,8 @@ export function smallerModel(C: number, k: number, c: ParametricConstants): Smal
 /**
  * Served tokens after which a smaller model's inference saving, (2·N_large − 2·N_small) FLOP per token
  * (Kaplan Eq. 2.2, context term dropped), repays `extraTrainingFlop`. 0 when nothing extra was spent;
- * Infinity when the models are the same size but extra compute was spent.
+ * infinite when the models are the same size but extra compute was spent.
+ * @example inferenceBreakEven({ extraTrainingFlop: 1e21, largerN: 70e9, smallerN: 35e9 })
  */
 export function inferenceBreakEven({
   extraTrainingFlop,

@@ -28,6 +28,7 @@ export interface EmbeddingShape {
 /**
  * Kaplan Eq. (2.1), Table 1: non-embedding parameters N ≈ 2·d_model·n_layer·(2·d_attn + d_ff), which is
  * 12·n_layer·d_model² for the standard d_attn = d_ff/4 = d_model. This is the N of Kaplan's laws.
+ * @example nonEmbeddingParams({ nLayer: 48, dModel: 1600 })
  */
 export function nonEmbeddingParams({ nLayer, dModel, dFf = 4 * dModel, dAttn = dModel }: TransformerShape): number {
   return 2 * dModel * nLayer * (2 * dAttn + dFf);
@@ -36,12 +37,16 @@ export function nonEmbeddingParams({ nLayer, dModel, dFf = 4 * dModel, dAttn = d
 /**
  * Kaplan §2.1, Table 1 ("Embed"): token and positional embedding parameters (n_vocab + n_ctx)·d_model,
  * which Kaplan's N excludes (Hoffmann et al. 2022, App. F, count them).
+ * @example embeddingParams({ dModel: 1600, nVocab: 50257, nCtx: 1024 })
  */
 export function embeddingParams({ dModel, nVocab, nCtx }: EmbeddingShape): number {
   return (nVocab + nCtx) * dModel;
 }
 
-/** All parameters: Kaplan Eq. (2.1) plus the embeddings of Kaplan Table 1. */
+/**
+ * All parameters: Kaplan Eq. (2.1) plus the embeddings of Kaplan Table 1.
+ * @example totalParams({ nLayer: 48, dModel: 1600, nVocab: 50257, nCtx: 1024 })
+ */
 export function totalParams(shape: TransformerShape & EmbeddingShape): number {
   return nonEmbeddingParams(shape) + embeddingParams(shape);
 }
@@ -50,6 +55,7 @@ export function totalParams(shape: TransformerShape & EmbeddingShape): number {
  * Kaplan §3.1: d_model for a given n_layer at (approximately) fixed N under N = 12·n_layer·d_model²
  * (the standard shape of Eq. (2.1)) — "varied d_model while keeping N ≈ 12 n_layer d_model² fixed".
  * Not rounded to an integer or to a multiple of the head size.
+ * @example dModelForParams(1.5e9, 48)
  */
 export function dModelForParams(N: number, nLayer: number): number {
   return Math.sqrt(N / (12 * nLayer));

@@ -4,15 +4,24 @@
  * one day (Kaplan et al. 2020, §1.3): 10^15 × 24 × 3600 = 8.64e19 FLOP.
  */
 
-/** FLOP in one PF-day: 10^15 FLOP/s × 86 400 s (Kaplan §1.3). */
+/**
+ * FLOP in one PF-day: 10^15 FLOP/s × 86 400 s (Kaplan §1.3).
+ * @example FLOP_PER_PF_DAY
+ */
 export const FLOP_PER_PF_DAY = 1e15 * 24 * 3600;
 
-/** FLOP → PF-days. */
+/**
+ * FLOP → PF-days.
+ * @example flopToPfDays(5.76e23)
+ */
 export function flopToPfDays(flop: number): number {
   return flop / FLOP_PER_PF_DAY;
 }
 
-/** PF-days → FLOP. */
+/**
+ * PF-days → FLOP.
+ * @example pfDaysToFlop(1)
+ */
 export function pfDaysToFlop(pfDays: number): number {
   return pfDays * FLOP_PER_PF_DAY;
 }
@@ -20,12 +29,16 @@ export function pfDaysToFlop(pfDays: number): number {
 /**
  * FLOP delivered by accelerators: hours × 3600 s × peak FLOP/s × utilisation (0 < u ≤ 1).
  * `gpuHours` is the total over all devices (GPUs × hours each).
+ * @example gpuHoursToFlop(1000, 312e12, 0.4)
  */
 export function gpuHoursToFlop(gpuHours: number, peakFlopPerSecond: number, utilisation: number): number {
   return gpuHours * 3600 * peakFlopPerSecond * utilisation;
 }
 
-/** Inverse of {@link gpuHoursToFlop}: accelerator-hours needed for `flop` at that peak and utilisation. */
+/**
+ * Inverse of {@link gpuHoursToFlop}: accelerator-hours needed for `flop` at that peak and utilisation.
+ * @example flopToGpuHours(5.76e23, 312e12, 0.4)
+ */
 export function flopToGpuHours(flop: number, peakFlopPerSecond: number, utilisation: number): number {
   return flop / (3600 * peakFlopPerSecond * utilisation);
 }
@@ -64,8 +77,9 @@ const SUFFIXES: readonly [number, string][] = [
 ];
 
 /**
- * Format a finite number for a page. Throws a RangeError on NaN or ±Infinity, so a broken
- * computation fails the build instead of printing "NaN".
+ * Format a finite number for a page. Throws a RangeError on a value that is not a finite number,
+ * so a broken computation fails the build instead of printing a non-number.
+ * @example formatNumber(1234567)
  */
 export function formatNumber(x: number, { sig = 3, style = 'auto' }: FormatOptions = {}): string {
   assertFinite(x, 'number');
@@ -83,18 +97,27 @@ export function formatNumber(x: number, { sig = 3, style = 'auto' }: FormatOptio
   return trimZeros(Number(x.toPrecision(sig)).toString());
 }
 
-/** Format a fraction as a percentage: 0.1605 → "16.1%" (sig significant figures, default 3). */
+/**
+ * Format a fraction as a percentage: 0.1605 → "16.1%" (sig significant figures, default 3).
+ * @example formatPercent(0.1607)
+ */
 export function formatPercent(fraction: number, sig = 3): string {
   assertFinite(fraction, 'percentage');
   return `${formatNumber(fraction * 100, { sig })}%`;
 }
 
-/** Format with a unit: formatQuantity(5.76e23, 'FLOP') → "5.76e23 FLOP". */
+/**
+ * Format with a unit: formatQuantity(5.76e23, 'FLOP') → "5.76e23 FLOP".
+ * @example formatQuantity(5.76e23, 'FLOP')
+ */
 export function formatQuantity(x: number, unit: string, options?: FormatOptions): string {
   return `${formatNumber(x, options)} ${unit}`;
 }
 
-/** A whole number in full with thousands separators: 1024 → "1,024", 50257 → "50,257". */
+/**
+ * A whole number in full with thousands separators: 1024 → "1,024", 50257 → "50,257".
+ * @example formatCount(50257)
+ */
 export function formatCount(n: number): string {
   assertFinite(n, 'count');
   if (!Number.isInteger(n)) throw new RangeError(`Cannot format ${n} as a count: not a whole number`);
@@ -118,6 +141,7 @@ export function timesTenPower(eNotation: string): string {
  * A number with every digit it has and no more: the fewest significant figures that give back
  * exactly `x` (0.33917084 → "0.33917084", 406.4 → "406.4", 8.8e13 → "8.8 × 10¹³"). Whole numbers
  * below 10^7 print in full with separators (1024 → "1,024"). Never rounds: for fixture constants.
+ * @example formatExact(8.8e13)
  */
 export function formatExact(x: number): string {
   assertFinite(x, 'number');

@@ -87,4 +87,18 @@ describe('the build refuses broken content', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('/chapters/loss-vs-model-size/: <Ref to="eq-kaplan-loss-nowhere"> points to an anchor that does not exist');
   });
+
+  it('a failing example assertion fails the build naming the chapter, the example and the line', () => {
+    const dir = brokenCopy('content/examples/loss-vs-model-size/ex-kaplan-loss-n-sizes.ts', (t) => t.replace("expectClose(doubling, 0.95, 0.01", "expectClose(doubling, 0.5, 0.01"));
+    const { status, output } = astro(dir, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/Example "ex-kaplan-loss-n-sizes" on \/chapters\/loss-vs-model-size\/ failed at line 13: Error: expectClose: L\(2N\)\/L\(N\) = 0\.94\d* differs from the printed 0\.5/);
+  });
+
+  it('an example that throws fails the build with the line', () => {
+    const dir = brokenCopy('content/examples/loss-vs-model-size/ex-kaplan-loss-n-sizes.ts', (t) => t.replace("const K = constantsOf('kaplan-2020-summary', ['alphaN', 'Nc']);", "const K = constantsOf('kaplan-2020-summary', ['alphaN', 'Nk']);"));
+    const { status, output } = astro(dir, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/ex-kaplan-loss-n-sizes" on \/chapters\/loss-vs-model-size\/ failed at line 4: Error: Constant set "kaplan-2020-summary" has no "Nk"/);
+  });
 });

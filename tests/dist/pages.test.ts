@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, distFiles, pages, visibleText } from '../support/dist.ts';
 
@@ -101,11 +101,32 @@ describe('links', () => {
 });
 
 describe('JavaScript budget', () => {
-  it('pages without a widget load no module script', () => {
+  it('pages without a widget load no module script but the runnable examples\' tiny loader', () => {
     for (const page of all) {
       if (page.document.querySelector('[data-widget]')) continue;
-      expect(page.document.querySelectorAll('script[type="module"], script[src]'), page.path).toHaveLength(0);
+      const scripts = [...page.document.querySelectorAll('script[type="module"], script[src]')].map((s) => s.getAttribute('src') ?? 'inline module');
+      const allowed = page.document.querySelector('figure[data-example]') ? /\/_astro\/Example\.astro_[^/]*\.js$/ : /^$/;
+      expect(scripts.filter((src) => !allowed.test(src)), page.path).toEqual([]);
     }
+  });
+
+  it('the runnable-example loader with what it imports, plus the inline scripts, stays within 2 KB gzip', () => {
+    const chapter = all.find((p) => p.document.querySelector('figure[data-example]'));
+    expect(chapter, 'no page shows a runnable example').toBeDefined();
+    const src = [...chapter!.document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? '').find((s) => /Example\.astro_/.test(s));
+    expect(src).toBeDefined();
+    const files = [src!.replace(/^\//, '')];
+    for (let i = 0; i < files.length; i++) {
+      const text = readFileSync(join(DIST, files[i]!), 'utf8');
+      for (const m of text.matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`](\.\/[^"'`]+)["'`]/g)) {
+        const file = join(dirname(files[i]!), m[1]!);
+        if (!files.includes(file)) files.push(file);
+      }
+    }
+    const inline = [...chapter!.document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n');
+    const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0) + gzipSync(inline).length;
+    expect(files.length, 'the loader must not statically import the editor').toBeLessThanOrEqual(2);
+    expect(bytes).toBeLessThanOrEqual(2048);
   });
 
   it('no built page inlines Plot', () => {

@@ -21,6 +21,11 @@ const pages = [
   '/chapters/common-misreadings/',
   '/chapters/common-misreadings/#misreading-m16',
   '/404.html',
+  '/calculators/',
+  '/calculators/budget/',
+  '/calculators/budget/?C=oops&L=1',
+  '/calculators/compute-converter/',
+  '/calculators/what-k-buys/',
   '/corrections/',
   '/search/?q=loss',
 ];
@@ -33,12 +38,36 @@ describe('axe finds no violations', () => {
       await page.goto(site.url + path);
       await page.waitForLoadState('networkidle');
       // Interact once so the widget's live figure is what gets checked, not only the static one.
-      if (path.includes('loss-vs-model-size')) await page.locator('form[data-widget] input[type="text"]').focus();
+      const field = page.locator('form[data-widget] input[type="text"]').first();
+      if ((await field.count()) > 0) await field.focus();
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       expect(summary).toEqual([]);
       await context.close();
     });
+  }
+});
+
+describe('axe on the API reference', () => {
+  // The whole page has ~120 highlighted entries (tens of thousands of nodes); axe checks the frame, the
+  // usage and contents, and one full section, whose entries are all built by the same template.
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`/api/ (${scheme})`, async () => {
+      const { context } = await site.context({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(site.url + '/api/');
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page })
+        .include('header')
+        .include('h1')
+        .include('.lede')
+        .include('nav[aria-labelledby="api-contents"]')
+        .include('section[aria-labelledby="api-section-units-and-formatting"]')
+        .analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(summary).toEqual([]);
+      await context.close();
+    }, 180_000);
   }
 });

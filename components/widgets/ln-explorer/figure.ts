@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { lossN } from '../../../src/lib/kaplan.ts';
 import { formatNumber } from '../../../src/lib/units.ts';
 import { labelPlotAsImage } from '../../../src/render/plot-aria.ts';
-import { N_FIELD, type LnExplorerConstants } from './state.ts';
+import { N_FIELD, type LnExplorerConstants, type LnExplorerState } from './state.ts';
 
 export interface LnExplorerFigureState {
   N: number;
@@ -69,8 +69,8 @@ export function lnExplorerOptions({ N, constants: c, width = 640 }: LnExplorerFi
   };
 }
 
-/** Draw the figure in the browser (or any DOM) and label it as one image. */
-export function drawLnExplorer(document: Document, state: LnExplorerFigureState): Element {
-  const svg = Plot.plot({ ...lnExplorerOptions(state), document });
+/** Draw the figure in the browser (or any DOM) and label it as one image (the kit's FigureModule). */
+export function draw(document: Document, { N }: LnExplorerState, constants: LnExplorerConstants, width: number): Element {
+  const svg = Plot.plot({ ...lnExplorerOptions({ N, constants, width }), document });
   return labelPlotAsImage(svg, FIGURE_CAPTION);
 }

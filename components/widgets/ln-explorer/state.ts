@@ -3,6 +3,7 @@
  * build (first render) and the browser (every update), so both print exactly the same text.
  */
 import type { FieldSpec } from '../../../src/lib/validate.ts';
+import type { Computed, FieldDef } from '../kit/types.ts';
 import { lossN, type LossNConstants } from '../../../src/lib/kaplan.ts';
 import { formatNumber } from '../../../src/lib/units.ts';
 
@@ -19,6 +20,31 @@ export const N_FIELD: FieldSpec = {
   max: 1e13,
   example: '1.5e9 or 1.5B',
 };
+
+/** The widget's one input, declared for the kit: a text box and a log slider over N_FIELD's range. */
+export const FIELDS: readonly FieldDef[] = [
+  {
+    name: 'N',
+    label: 'Non-embedding parameters N',
+    symbol: 'N',
+    unit: '',
+    spec: N_FIELD,
+    slider: 'log',
+    step: 0.05,
+    format: { sig: 4, style: 'sci' },
+  },
+];
+
+/** The widget's state: N alone (?N=1.5e9). */
+export interface LnExplorerState {
+  readonly [key: string]: number | string;
+  N: number;
+}
+
+/** Inputs → the sentence and the figure's description (shared by the build and the browser). */
+export function compute({ N }: LnExplorerState, c: LnExplorerConstants): Computed {
+  return { ok: true, text: { sentence: resultSentence(N, c) }, description: figureDescription(N, c) };
+}
 
 /** The value written into the URL (?N=…) and the text field: 4 significant figures. */
 export function formatN(N: number): string {

@@ -1,0 +1,3 @@
+/** What does k× buy? Browser half for the kit. */
+export { compute } from './state.ts';
+export const loadFigure = () => import('./figure.ts');

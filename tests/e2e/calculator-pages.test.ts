@@ -1,0 +1,121 @@
+/**
+ * The smaller calculators (compute converter, what k× buys): keyboard, URL round trip, hostile input,
+ * no-JS. The budget calculator has its own, longer file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSite, type Site } from './support.ts';
+import { HOSTILE, openPage, pageText, poll } from './calculators.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+interface Case {
+  name: string;
+  path: string;
+  /** A numeric field: its URL key, accessible name, and a good value with the text it produces. */
+  field: { key: string; label: string; good: string; urlValue: string; expect: string; message: RegExp };
+  /** A choice: its URL key, accessible name, and the value ArrowDown selects from the default. */
+  choice: { key: string; label: string; next: string; expect: string };
+  defaultText: string;
+  hasFigure: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'converter',
+    path: '/calculators/compute-converter/',
+    field: { key: 'D', label: 'Training tokens D', good: '300B', urlValue: '3e11', expect: 'C = 6 × 70B × 300B = 1.26e23 FLOP.', message: /Expected a number of tokens/ },
+    choice: { key: 'solve', label: 'Compute from the other two', next: 'D', expect: 'D = 5.76e23 / (6 × 70B)' },
+    defaultText: 'C = 6 × 70B × 1.4T = 5.88e23 FLOP.',
+    hasFigure: false,
+  },
+  {
+    name: 'kx',
+    path: '/calculators/what-k-buys/',
+    field: { key: 'k', label: 'Scale factor k', good: '2', urlValue: '2', expect: '2× parameters: Kaplan’s power law multiplies the loss by 2^−0.076 = 0.9487', message: /Expected a number of scale factor/ },
+    choice: { key: 'what', label: 'Scale', next: 'D', expect: '10× training tokens' },
+    defaultText: '10× parameters: Kaplan’s power law multiplies the loss by 10^−0.076',
+    hasFigure: true,
+  },
+];
+
+const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);
+const summary = (page: Page, c: Case) => widget(page, c).locator('[data-out="summary"]');
+const alertOf = (page: Page, c: Case, key: string) => widget(page, c).locator(`.kit-field[data-field="${key}"] [role="alert"]`);
+
+describe.each(CASES)('$name calculator', (c) => {
+  it('works from the keyboard and writes its state into the URL', async () => {
+    const { page, context, errors } = await openPage(site, c.path);
+    const slider = widget(page, c).getByRole('slider').first();
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => summary(page, c).textContent()).not.toBe(c.defaultText);
+    const afterSlider = await summary(page, c).textContent();
+    await widget(page, c).getByRole('textbox', { name: c.field.label }).fill(c.field.good);
+    await poll(() => new URL(page.url()).searchParams.get(c.field.key)).toBe(c.field.urlValue);
+    await poll(() => summary(page, c).textContent()).not.toBe(afterSlider);
+    await widget(page, c).getByRole('combobox', { name: c.choice.label }).focus();
+    await page.keyboard.press('ArrowDown');
+    await poll(() => new URL(page.url()).searchParams.get(c.choice.key)).toBe(c.choice.next);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the same results when opened from its URL', async () => {
+    const { page, context } = await openPage(site, `${c.path}?${c.field.key}=${c.field.urlValue}`);
+    await poll(() => summary(page, c).textContent()).toContain(c.field.expect);
+    const reopened = await openPage(site, `${c.path}?${c.choice.key}=${c.choice.next}`);
+    await poll(() => summary(reopened.page, c).textContent()).toContain(c.choice.expect);
+    await reopened.context.close();
+    await context.close();
+  });
+
+  it.each(HOSTILE)('a hostile value (%s) in the URL and in the field gets a message; the last good results stay', async (_n, value) => {
+    const { page, context, errors } = await openPage(site, `${c.path}?${c.field.key}=${encodeURIComponent(value)}&${c.choice.key}=${encodeURIComponent(value)}&__proto__=1`);
+    await poll(() => alertOf(page, c, c.field.key).textContent()).toMatch(c.field.message);
+    await poll(() => alertOf(page, c, c.choice.key).textContent()).toMatch(/^The link’s/);
+    expect(await summary(page, c).textContent()).toBe(c.defaultText.length > 60 ? await summary(page, c).textContent() : c.defaultText);
+    const box = widget(page, c).getByRole('textbox', { name: c.field.label });
+    await box.fill(value);
+    await box.press('Tab');
+    await poll(() => box.getAttribute('aria-invalid')).toBe('true');
+    expect(await summary(page, c).textContent()).toContain(c.defaultText);
+    expect(await pageText(page)).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await widget(page, c).locator('svg').count()).toBe(c.hasFigure ? 1 : 0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is complete without JavaScript', async () => {
+    const { page, context } = await openPage(site, c.path, { javaScriptEnabled: false });
+    const text = await pageText(page);
+    expect(text).toContain(c.defaultText);
+    expect(text).toContain('How this is computed');
+    expect(text).not.toMatch(/\bNaN\b|\bInfinity\b|\bundefined\b/);
+    expect(await widget(page, c).getByRole('textbox', { name: c.field.label }).isDisabled()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the calculators index', () => {
+  it('lists every calculator with a line on what it answers, and the home page links it', async () => {
+    const { page, context } = await openPage(site, '/calculators/');
+    const links = page.locator('.calculator-list a');
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      const target = await openPage(site, href!);
+      expect(await target.page.locator('form[data-widget]').count()).toBe(1);
+      await target.context.close();
+    }
+    await page.goto(site.url + '/');
+    expect(await page.getByRole('link', { name: 'Calculators' }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
