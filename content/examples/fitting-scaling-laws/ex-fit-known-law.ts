@@ -13,7 +13,8 @@ for (const C of [1e18, 1e19, 1e20, 1e21]) {
 }
 const fit = fitHuber(points, { start: { a: 5, b: 5, e: 0.5, alpha: 0.5, beta: 0.5 } });
 console.log(`runs: ${points.length}`);
-console.log(`fitted α = ${formatNumber(fit.params.alpha, { sig: 4 })}, β = ${formatNumber(fit.params.beta, { sig: 4 })}, E = ${formatNumber(fit.params.E, { sig: 4 })}`);
-console.log(`allocation exponent a = ${formatNumber(allocationExponents(fit.params).a, { sig: 4 })} (true ${formatNumber(allocationExponents(truth).a, { sig: 4 })})`);
+const off = (x: number, t: number) => formatNumber(Math.abs(x / t - 1), { sig: 2 });
+console.log(`relative error of α: ${off(fit.params.alpha, truth.alpha)}, β: ${off(fit.params.beta, truth.beta)}, E: ${off(fit.params.E, truth.E)}`);
+console.log(`relative error of a = β/(α+β): ${off(allocationExponents(fit.params).a, allocationExponents(truth).a)}`);
 
 expectClose(allocationExponents(fit.params).a, allocationExponents(truth).a, 0.01, 'recovered a');
