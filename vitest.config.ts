@@ -7,7 +7,7 @@ export default defineConfig({
     reporters: ['default', './tests/closing-line-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node', testTimeout: 180_000 } },
       {
         test: {

@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * "Cite" buttons (equations, steps, calculator states): loaded on the first click, never before.
+ * "Copy link" and "Cite" buttons (equations, steps, calculator states): loaded on the first click.
+ * Copy link puts the page's URL with the anchor on the clipboard (or in the address bar).
  * Shows a dialog with the citation as plain text and as BibTeX, each with a Copy button. The URL is
  * the page's stable URL with the button's anchor, or the current URL (with its state) for
  * calculators. Same format as src/lib/citation.ts (tests/e2e/reference.test.ts compares them).
@@ -91,4 +92,17 @@ export function cite(button, say) {
   dialog.replaceChildren(title, block('Plain text', plainCitation(input), say), block('BibTeX', bibtexCitation(input), say), close);
   dialog.showModal();
   return input;
+}
+
+/** "Copy link": the page URL with the button's anchor. @param {HTMLElement} button @param {(s: string) => void} say */
+export async function copyLink(button, say) {
+  const url = `${location.origin}${location.pathname}#${button.dataset.copyAnchor}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    button.dataset.copied = '';
+    say(`Link copied: ${url}`);
+  } catch {
+    history.replaceState(null, '', `#${button.dataset.copyAnchor}`);
+    say('Link is in the address bar');
+  }
 }

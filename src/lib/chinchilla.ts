@@ -199,3 +199,25 @@ export function isoFlopRange(C: number, c: ParametricConstants, tolerance: numbe
   const Nhi = cross(Math.log(Nopt), Math.log(Nopt) + span);
   return { Nlo, Nhi, Dlo: tokensForFlop(C, Nhi), Dhi: tokensForFlop(C, Nlo) };
 }
+
+/**
+ * Hoffmann Eq. (2) along the frontier of Eq. (4): L̂(N_opt(C), D_opt(C)) = E + K·(C/6)^(−αβ/(α+β)) with
+ * K = A·G^(−α) + B·G^β, since both terms fall as (C/6)^(−αβ/(α+β)). Derived on this site.
+ */
+export function frontierLoss(C: number, c: ParametricConstants): number {
+  const G = frontierG(c);
+  const K = c.A * Math.pow(G, -c.alpha) + c.B * Math.pow(G, c.beta);
+  return c.E + K * Math.pow(C / 6, -(c.alpha * c.beta) / (c.alpha + c.beta));
+}
+
+/**
+ * {@link frontierLoss} inverted: the smallest budget C (FLOP) at which a compute-optimal model reaches
+ * loss L, C = 6·((L − E)/K)^(−(α+β)/(αβ)). Throws a RangeError for L ≤ E: no budget reaches the
+ * irreducible loss.
+ */
+export function computeForLoss(L: number, c: ParametricConstants): number {
+  if (!(L > c.E)) throw new RangeError(`No compute reaches a loss of ${L} nats/token: it is not above E = ${c.E}`);
+  const G = frontierG(c);
+  const K = c.A * Math.pow(G, -c.alpha) + c.B * Math.pow(G, c.beta);
+  return 6 * Math.pow((L - c.E) / K, -(c.alpha + c.beta) / (c.alpha * c.beta));
+}

@@ -432,3 +432,38 @@ export function lossRatio(factor: number, alpha: number): number {
 export function lossReduction(factor: number, alpha: number): number {
   return 1 - lossRatio(factor, alpha);
 }
+
+/** The loss-minimising point of L(N, D) at a fixed budget, from {@link lossNDComputeOptimal}. */
+export interface LossNDOptimum {
+  /** N*, non-embedding parameters. */
+  N: number;
+  /** D* = C/(6N*), tokens. */
+  D: number;
+  /** L(N*, D*), nats/token. */
+  L: number;
+}
+
+/**
+ * Kaplan Eq. (1.5) minimised over N at fixed C = 6ND (derived on this site; Kaplan's own
+ * compute-efficient allocation is Table 6, which stops short of convergence). With p = α_N/α_D:
+ * N*^(p+1) = p·N_c^p·C/(6·D_c) and L* = [(1 + p)·(N_c/N*)^p]^α_D. C in FLOP of 6·N·D with N
+ * non-embedding.
+ */
+export function lossNDComputeOptimal(C: number, { alphaN, alphaD, Nc, Dc }: LossNDConstants): LossNDOptimum {
+  const p = alphaN / alphaD;
+  const N = Math.pow((p * Math.pow(Nc, p) * C) / (6 * Dc), 1 / (p + 1));
+  const D = C / (6 * N);
+  return { N, D, L: Math.pow((1 + p) * Math.pow(Nc / N, p), alphaD) };
+}
+
+/**
+ * {@link lossNDComputeOptimal} inverted: the budget C = 6·N·D (FLOP, N non-embedding) at which the
+ * L(N, D)-optimal model reaches loss L: N* = N_c·((1 + p)/L^(1/α_D))^(1/p), C = 6·D_c·N*^(p+1)/(p·N_c^p).
+ * Throws a RangeError for a loss that is not positive.
+ */
+export function computeForLossND(L: number, { alphaN, alphaD, Nc, Dc }: LossNDConstants): number {
+  if (!(L > 0)) throw new RangeError(`Expected a positive loss, received ${L}`);
+  const p = alphaN / alphaD;
+  const N = Nc * Math.pow((1 + p) / Math.pow(L, 1 / alphaD), 1 / p);
+  return (6 * Dc * Math.pow(N, p + 1)) / (p * Math.pow(Nc, p));
+}

@@ -12,6 +12,7 @@ import { trainingFlop } from './compute.ts';
 import type { Model } from './schema/models.ts';
 import type { ConstantSet, Paper } from './schema/constants.ts';
 import { formatNumber } from './units.ts';
+import { kaplanCount, type KaplanCount } from './model-counts.ts';
 
 /** Kaplan Eq. (1.1) constants: the §1 summary fits (Table 5). */
 export const KAPLAN_LOSS_N_SET = 'kaplan-2020-summary';
@@ -23,7 +24,8 @@ export type ParametricSetId = (typeof PARAMETRIC_SETS)[number];
 
 /** What a reader must know before comparing the ledger's numbers; printed with every published file. */
 export const LEDGER_CAVEATS: readonly string[] = [
-  "Kaplan et al. 2020 count N as non-embedding parameters (§1.3, Eq. 2.1). Every model's count here is its paper's total parameter count, embeddings included, so the Kaplan L(N) and L(N, D) values use a larger N than the laws were fitted with and come out slightly low.",
+  "Kaplan et al. 2020 count N as non-embedding parameters (§1.3, Eq. 2.1); Hoffmann et al. 2022 count all parameters. `parameters` is each paper's total parameter count, embeddings included, and feeds the Chinchilla-form laws. The Kaplan L(N) and L(N, D) values use `kaplanParameters`: the non-embedding count where the paper prints it, else the total minus the embeddings of the printed shape, else (basis \"total\") the total parameter count, which makes them come out slightly low.",
+  'For a mixture-of-experts model (architecture "mixture-of-experts") every column uses total parameters; the laws were fitted on dense models, and the model\'s page also shows the reading with the parameters active per token.',
   'Losses are in nats per token of the tokenizer and dataset each law was fitted on (Kaplan: WebText2 byte-pair encoding; Hoffmann and Besiroglu: MassiveText, SentencePiece). They are not comparable between laws, nor with any model\'s own reported loss.',
   'Training compute is C = 6ND (Kaplan §2.1; Hoffmann §3.3), which can differ from the compute a paper reports (given separately where it does).',
   "Compute-optimal N and D solve Hoffmann Eq. (4) for the model's own 6ND budget with each parametric constant set; Kaplan's Table 6 allocation is not applied here (it needs C_min in PF-days and non-embedding N).",
@@ -58,10 +60,12 @@ export interface ModelPrediction {
   reportedTrainingFlop?: number;
   /** D / N. */
   tokensPerParameter: number;
+  /** The non-embedding count Kaplan's laws are given, and how it was obtained. */
+  kaplanParameters: KaplanCount;
   kaplan: {
-    /** Kaplan Eq. (1.1) with the total parameter count (see LEDGER_CAVEATS). */
+    /** Kaplan Eq. (1.1) with `kaplanParameters` (see LEDGER_CAVEATS). */
     lossN: { set: typeof KAPLAN_LOSS_N_SET; loss: number };
-    /** Kaplan Eq. (1.5) with Table 2's fit and the total parameter count. */
+    /** Kaplan Eq. (1.5) with Table 2's fit and `kaplanParameters`. */
     lossND: { set: typeof KAPLAN_LOSS_ND_SET; loss: number };
   };
   parametric: ParametricPrediction[];
@@ -74,6 +78,7 @@ export function modelPredictions(model: Model): ModelPrediction {
   const C = trainingFlop(N, D);
   const kaplanN = constantsOf(KAPLAN_LOSS_N_SET, ['alphaN', 'Nc']);
   const kaplanND = constantsOf(KAPLAN_LOSS_ND_SET, ['alphaN', 'alphaD', 'Nc', 'Dc']);
+  const NK = kaplanCount(model);
   return {
     id: model.id,
     name: model.name,
@@ -83,9 +88,10 @@ export function modelPredictions(model: Model): ModelPrediction {
     trainingFlop: C,
     ...(model.reportedTrainingFlop ? { reportedTrainingFlop: model.reportedTrainingFlop.value } : {}),
     tokensPerParameter: tokensPerParameter(N, D),
+    kaplanParameters: NK,
     kaplan: {
-      lossN: { set: KAPLAN_LOSS_N_SET, loss: lossN(N, kaplanN) },
-      lossND: { set: KAPLAN_LOSS_ND_SET, loss: lossND(N, D, kaplanND) },
+      lossN: { set: KAPLAN_LOSS_N_SET, loss: lossN(NK.value, kaplanN) },
+      lossND: { set: KAPLAN_LOSS_ND_SET, loss: lossND(NK.value, D, kaplanND) },
     },
     parametric: PARAMETRIC_SETS.map((set) => {
       const c = constantsOf(set, ['E', 'A', 'B', 'alpha', 'beta']);
@@ -160,13 +166,18 @@ export function csv(comments: readonly string[], columns: readonly string[], row
 
 /** "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models, arXiv:2203.15556". */
 export function citation(p: Paper): string {
-  return `${p.short}, "${p.title}", arXiv:${p.arxiv}`;
+  return `${p.short}, "${p.title}", ${paperLocator(p)}`;
+}
+
+/** "arXiv:2203.15556", or the URL for a source that is not on arXiv (a model card). */
+export function paperLocator(p: Paper): string {
+  return p.arxiv ? `arXiv:${p.arxiv}` : p.url;
 }
 
 /** "Hoffmann et al. 2022 (arXiv:2203.15556), Table 1" for one cited number. */
 function sourceText(source: { paper: string; location: string }): string {
   const p = paper(source.paper);
-  return `${p.short} (arXiv:${p.arxiv}), ${source.location}`;
+  return `${p.short} (${paperLocator(p)}), ${source.location}`;
 }
 
 function about(title: string, version: string, sources: readonly Paper[], description: string) {
@@ -239,6 +250,7 @@ export function modelsJson(version: string, list: readonly Model[] = allModels):
       constantSets: ledgerConstantSets().map((id) => ({ id, label: constantSet(id).label })),
       units: {
         parameters: 'parameters as printed by the model’s paper (total, embeddings included)',
+        kaplanParameters: 'non-embedding parameters for the Kaplan laws, with their basis (see caveats)',
         trainingTokens: 'tokens',
         trainingFlop: 'FLOP, 6ND',
         loss: 'nats per token (of the law’s own dataset and tokenizer)',
@@ -260,6 +272,10 @@ export function modelsCsv(version: string, list: readonly Model[] = allModels): 
     'name',
     'parameters',
     'parameter_count',
+    'architecture',
+    'active_parameters',
+    'non_embedding_parameters_for_kaplan',
+    'non_embedding_parameters_basis',
     'parameters_source',
     'parameters_verified',
     'training_tokens',
@@ -281,6 +297,10 @@ export function modelsCsv(version: string, list: readonly Model[] = allModels): 
       m.name,
       m.parameters.value,
       m.parameters.counts,
+      m.architecture,
+      m.activeParameters?.value,
+      p.kaplanParameters.value,
+      p.kaplanParameters.basis,
       sourceText(m.parameters.source),
       m.parameters.verified,
       m.trainingTokens.value,

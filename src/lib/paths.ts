@@ -1,3 +1,5 @@
+import { formatExact } from './units.ts';
+
 /**
  * Internal links. The site may be served at a domain root or under a sub-path; the base is set once
  * (astro.config.mjs `base`) and every internal link goes through `sitePath`, never a bare "/…".
@@ -14,4 +16,20 @@ export function basePath(): string {
 export function sitePath(path: string): string {
   if (!path.startsWith('/')) throw new Error(`sitePath: expected a path starting with "/", received "${path}"`);
   return basePath() + path.slice(1);
+}
+
+/**
+ * The calculators' URLs with their query state (built on the calculators branch): every digit of the
+ * value (formatExact: "2.99892736e11", no "+"), encoded with URLSearchParams.
+ */
+export const CALCULATOR_PATHS = { lossOfRun: '/calculators/loss-of-a-run/', budget: '/calculators/budget/' } as const;
+
+/** /calculators/loss-of-a-run/?N=…&D=… pre-filled with N parameters and D tokens. */
+export function lossOfRunUrl(N: number, D: number): string {
+  return `${sitePath(CALCULATOR_PATHS.lossOfRun)}?${new URLSearchParams({ N: formatExact(N), D: formatExact(D) }).toString()}`;
+}
+
+/** /calculators/budget/?C=… pre-filled with a budget of C FLOP. */
+export function budgetCalculatorUrl(C: number): string {
+  return `${sitePath(CALCULATOR_PATHS.budget)}?${new URLSearchParams({ C: formatExact(C) }).toString()}`;
 }

@@ -28,6 +28,9 @@ const pages = [
   '/calculators/what-k-buys/',
   '/corrections/',
   '/search/?q=loss',
+  '/models/',
+  '/models/deepseek-v2/',
+  '/budgets/gopher/',
 ];
 
 describe('axe finds no violations', () => {

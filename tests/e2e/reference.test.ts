@@ -70,15 +70,18 @@ describe('site search', () => {
   });
 });
 
+const requestsFor = (requests: string[], path: string) => requests.filter((u) => u.includes(path)).length;
+
 describe('cross-references', () => {
   it('show the target equation on keyboard focus and close with Escape; the link lands on the anchor', async () => {
-    const { page, context } = await open(CHAPTER);
+    const { page, context, requests } = await open(CHAPTER);
     const ref = page.locator('a.xref[data-xref="eq-kaplan-loss-n"]').first();
     expect(await ref.textContent()).toBe('Eq. (1.1)');
     const preview = page.locator(`#${await ref.getAttribute('aria-describedby')}`);
     expect(await preview.isVisible()).toBe(false);
+    expect(requestsFor(requests, '/scripts/previews.js')).toBe(0); // nothing loads until a reference is used
     await ref.focus();
-    expect(await preview.isVisible()).toBe(true);
+    await expect.poll(() => preview.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await preview.locator('.katex').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     expect(await preview.isVisible()).toBe(false);

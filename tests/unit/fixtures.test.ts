@@ -593,7 +593,7 @@ describe('notable models', () => {
   });
 
   it.each(models.map((m) => [m.id, m] as const))('%s: printed strings match values; unverified numbers carry a note', (_id, m) => {
-    const quantities = { parameters: m.parameters, trainingTokens: m.trainingTokens, reportedTrainingFlop: m.reportedTrainingFlop };
+    const quantities = { parameters: m.parameters, trainingTokens: m.trainingTokens, reportedTrainingFlop: m.reportedTrainingFlop, activeParameters: m.activeParameters, nonEmbeddingParameters: m.nonEmbeddingParameters };
     for (const [field, q] of Object.entries(quantities)) {
       if (!q) continue;
       const parsed = parsePrinted(q.printed);

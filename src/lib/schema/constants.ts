@@ -62,8 +62,10 @@ export const paperSchema = z.object({
   title: z.string().min(1),
   authors: z.string().min(1),
   year: z.number().int(),
-  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/),
-  url: z.string().url(),
+  /** arXiv identifier, where the source is on arXiv (a model card or white paper is not). */
+  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'expected an arXiv id like "2203.15556" (omit arxiv for a source that is not on arXiv; url is required)').optional(),
+  /** Where to read the source; required (for an arXiv paper, its abstract page). */
+  url: z.string().url({ message: 'expected the URL where the source can be read' }),
 });
 export const papersSchema = z.array(paperSchema).min(1);
 export type Paper = z.infer<typeof paperSchema>;

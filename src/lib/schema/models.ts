@@ -22,6 +22,42 @@ export const quantitySchema = z
   .strict();
 export type Quantity = z.infer<typeof quantitySchema>;
 
+/**
+ * The shape of a decoder-only Transformer as its paper prints it (Kaplan §2.1 symbols), enough to count
+ * embedding and non-embedding parameters (src/lib/transformer.ts). Omitted fields fall back to the
+ * standard shape (d_attn = d_model, d_ff = 4·d_model, one key/value head per query head).
+ */
+export const shapeSchema = z
+  .object({
+    nLayer: z.number().int().positive(),
+    dModel: z.number().int().positive(),
+    /** Query heads; with dHead it gives d_attn = nHeads·dHead. */
+    nHeads: z.number().int().positive().optional(),
+    /** Key/value heads (grouped- or multi-query attention); default nHeads. */
+    nKvHeads: z.number().int().positive().optional(),
+    /** Width of one head; default d_model / nHeads. */
+    dHead: z.number().int().positive().optional(),
+    /** Width of the feed-forward layer (one branch of a gated unit); default 4·d_model. */
+    dFf: z.number().positive().optional(),
+    /** 'gated' (SwiGLU, GeGLU: three d_model × d_ff matrices) or 'standard' (two). */
+    ffn: z.enum(['standard', 'gated']),
+    nVocab: z.number().int().positive(),
+    /** Whether the output layer reuses the input embedding; 'not stated' counts one matrix (a lower bound). */
+    embeddings: z.enum(['tied', 'untied', 'not stated']),
+    /** 'learned' adds n_ctx·d_model embedding parameters (Kaplan Table 1); rotary and ALiBi add none. */
+    positions: z.enum(['learned', 'rotary', 'alibi', 'relative']),
+    nCtx: z.number().int().positive().optional(),
+    source: sourceSchema,
+    verified: z.boolean(),
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((s) => s.positions !== 'learned' || s.nCtx !== undefined, {
+    message: 'learned positional embeddings need nCtx (their count is n_ctx·d_model)',
+    path: ['nCtx'],
+  });
+export type Shape = z.infer<typeof shapeSchema>;
+
 export const modelSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
@@ -42,9 +78,28 @@ export const modelSchema = z
     trainingTokens: quantitySchema,
     /** Training compute as the paper reports it (FLOPs), where it does. */
     reportedTrainingFlop: quantitySchema.optional(),
+    /** 'dense' (default) or 'mixture-of-experts'; a mixture of experts must give activeParameters. */
+    architecture: z.enum(['dense', 'mixture-of-experts']).default('dense'),
+    /** Parameters used per token (mixture of experts only). */
+    activeParameters: quantitySchema.optional(),
+    /** Non-embedding parameters where the paper prints them (e.g. Gemma, Table 2). */
+    nonEmbeddingParameters: quantitySchema.optional(),
+    /** The shape where the paper prints it; lets the ledger compute non-embedding parameters. */
+    shape: shapeSchema.optional(),
     note: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.architecture === 'mixture-of-experts' && !m.activeParameters) {
+      ctx.addIssue({ code: 'custom', path: ['activeParameters'], message: 'a mixture-of-experts model needs activeParameters (parameters used per token)' });
+    }
+    if (m.architecture === 'dense' && m.activeParameters) {
+      ctx.addIssue({ code: 'custom', path: ['activeParameters'], message: 'activeParameters is for mixture-of-experts models; set architecture to "mixture-of-experts" or remove it' });
+    }
+    if (m.activeParameters && m.activeParameters.value > m.parameters.value) {
+      ctx.addIssue({ code: 'custom', path: ['activeParameters', 'value'], message: `expected active parameters ≤ total parameters (${m.parameters.value}), received ${m.activeParameters.value}` });
+    }
+  });
 export type Model = z.infer<typeof modelSchema>;
 
 export const modelsSchema = z.array(modelSchema).min(1).superRefine((models, ctx) => {
