@@ -19,7 +19,7 @@ function site(html: string): string {
 
 describe('collectIds', () => {
   it('lists misreading anchors beside equations, steps and figures', async () => {
-    const ids = (await collectIds(site('<p id="misreading-m4" data-anchor></p><figure id="eq-a" data-anchor></figure><p id="plain"></p>'))) as { pages: Record<string, string[]> };
+    const ids = (await collectIds(site('<p id="misreading-m4" data-anchor></p><figure id="eq-a" data-anchor></figure><p id="plain"></p>'))) as unknown as { pages: Record<string, string[]> };
     expect(ids.pages['/chapters/x/']).toEqual(['eq-a', 'misreading-m4']);
   });
   it('rejects a malformed misreading anchor', async () => {
