@@ -8,8 +8,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 
-/** Public anchors are the elements the components mark with `data-anchor` (equations, steps, figures). */
-const ANCHOR_ID = /^(eq|step|fig)-[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Public anchors are the elements the components mark with `data-anchor` (equations, steps, figures, misreadings). */
+const ANCHOR_ID = /^(eq|step|fig|misreading)-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 async function htmlFiles(dir) {
   const out = [];
@@ -37,7 +37,7 @@ export async function collectIds(distDir) {
     const { document } = parseHTML(html);
     const ids = [...document.querySelectorAll('[data-anchor][id]')].map((el) => el.id);
     const bad = ids.filter((id) => !ANCHOR_ID.test(id));
-    if (bad.length) throw new Error(`${file}: public anchors must be kebab-case eq-/step-/fig- ids: ${bad.join(', ')}`);
+    if (bad.length) throw new Error(`${file}: public anchors must be kebab-case eq-/step-/fig-/misreading- ids: ${bad.join(', ')}`);
     const page = pagePath(relative(distDir, file));
     pages[page] = [...new Set(ids)].sort();
     const renamed = [...document.querySelectorAll('[data-alias-of][id]')].map((el) => [el.id, el.getAttribute('data-alias-of')]);

@@ -6,7 +6,7 @@ import type { ZodType } from 'zod';
 import { constantSetSchema, papersSchema, type ConstantSet, type Paper } from './schema/constants.ts';
 import { tableSchema, type Table, type ConstantCell } from './schema/tables.ts';
 import { modelsSchema, type Model } from './schema/models.ts';
-import { formatExact } from './units.ts';
+import { formatExact, formatNumber, formatPercent, significantFigures } from './units.ts';
 import { valuesOf } from './cited.ts';
 import modelsJson from '../../content/data/models.json' with { type: 'json' };
 import papersJson from '../../content/data/papers.json' with { type: 'json' };
@@ -68,11 +68,19 @@ export function formatConstant(c: ConstantSet['constants'][string]): string {
   return c.printed ?? formatExact(c.value);
 }
 
-/** `showConstant('kaplan-2020-setup', 'nCtx')` → "1,024": one constant of one set, as printed. */
-export function showConstant(id: string, key: string): string {
+/**
+ * `showConstant('kaplan-2020-setup', 'nCtx')` → "1,024": one constant of one set, as printed.
+ * `{ style: 'suffix' }` writes a count with k/M/B/T and exactly the printed significant figures
+ * (8.67e9 → "8.67B", 16.55e12 → "16.55T"); `{ style: 'percent' }` a fraction as a percentage with its
+ * printed figures (0.065 → "6.5%"). Neither rounds.
+ */
+export function showConstant(id: string, key: string, { style }: { style?: 'suffix' | 'percent' } = {}): string {
   const c = constantSet(id).constants[key];
   if (!c) throw new Error(`Constant set "${id}" has no "${key}"`);
-  return formatConstant(c);
+  const printed = formatConstant(c);
+  if (style === undefined) return printed;
+  const sig = significantFigures(printed);
+  return style === 'suffix' ? formatNumber(c.value, { style: 'suffix', sig }) : formatPercent(c.value, sig);
 }
 
 /** A paper by id. */

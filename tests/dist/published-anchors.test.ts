@@ -29,7 +29,7 @@ describe('published anchors', () => {
   it('ids.json lists every eq-, step- and fig- anchor with its page', () => {
     const all = Object.values(built.pages).flat();
     expect(all.length).toBeGreaterThan(0);
-    for (const id of all) expect(id).toMatch(/^(eq|step|fig)-[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const id of all) expect(id).toMatch(/^(eq|step|fig|misreading)-[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
   it('every anchor in the build is already published (add new ones to tests/published-anchors.json)', () => {

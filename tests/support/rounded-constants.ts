@@ -60,9 +60,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function findRounded(text: string, forms: readonly RoundedForm[]): { form: RoundedForm; context: string }[] {
   const hits: { form: RoundedForm; context: string }[] = [];
   for (const form of forms) {
-    // Not part of a longer number, and not a count with a suffix ("1.82B" parameters is another quantity).
-    const suffixed = /[kMBT]$/.test(form.rounded) ? '' : '|[kMBT](?![a-z])';
-    const re = new RegExp(`(?<![\\d.,])${escape(form.rounded)}(?![\\d]|[.,]\\d|\\s?×\\s?10|e[+-]?\\d${suffixed})`, 'g');
+    // A number followed by a count suffix, a multiplier sign or a percent sign ("15.4T tokens", "7.3×") is a
+    // quantity of its own, not a dimensionless constant rounded.
+    const re = new RegExp(`(?<![\\d.,])${escape(form.rounded)}(?![\\d]|[.,]\\d|\\s?×\\s?10|e[+-]?\\d|[kMBT×%])`, 'g');
     for (const m of text.matchAll(re)) {
       hits.push({ form, context: text.slice(Math.max(0, m.index - 40), m.index + form.rounded.length + 40).replace(/\s+/g, ' ') });
     }

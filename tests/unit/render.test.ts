@@ -51,6 +51,11 @@ describe('build-time TeX', () => {
     expect(() => assertAnchorId('eq-kaplan-loss-n', 'eq')).not.toThrow();
     for (const bad of ['kaplan', 'eq-Kaplan', 'eq_kaplan', 'fig-kaplan', 'eq-', 'eq--x']) expect(() => assertAnchorId(bad, 'eq')).toThrow();
   });
+  it('accepts misreading anchors ("misreading-m4") only with their own prefix', () => {
+    expect(() => assertAnchorId('misreading-m4', 'misreading')).not.toThrow();
+    for (const bad of ['misreading-M4', 'misreading_m4', 'misreading-', 'm4']) expect(() => assertAnchorId(bad, 'misreading')).toThrow();
+    expect(() => assertAnchorId('misreading-m4', 'eq')).toThrow();
+  });
 });
 
 describe('chapter order', () => {

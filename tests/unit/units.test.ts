@@ -174,6 +174,11 @@ describe('formatExact, formatCount, significantFigures (constants as printed)', 
     expect(significantFigures('10⁻⁵')).toBe(1);
     expect(significantFigures('10^4')).toBe(1);
     expect(significantFigures('0.33917084')).toBe(8);
+    // formatExact(1e17) is "10¹⁷": one figure, so a page may show "1e17" without being a rounding.
+    expect(significantFigures('10¹⁷')).toBe(1);
+    // 100B at 2 figures is "100B", not toPrecision's "1.0e+2B".
+    expect(formatNumber(1e11, { sig: 2, style: 'suffix' })).toBe('100B');
+    expect(significantFigures('10⁻³')).toBe(1);
   });
 
   it('formatExact gives back the value exactly (property)', () => {

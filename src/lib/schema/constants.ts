@@ -35,6 +35,13 @@ export const constantSchema = z.object({
    * (trailing zeros, a shorter mantissa), e.g. "1.50" or "2.1e3". Pages show this form.
    */
   printed: z.string().min(1).optional(),
+  /**
+   * `false` when the value was not read in the printed paper but computed from the authors' released
+   * code or data (UNVERIFIED in the facts sheets), e.g. Porian et al.'s exponents re-run from their
+   * data. Pages say so ("computed from the authors' released data") and never present it as printed.
+   * Omitted (the default) means read in the paper.
+   */
+  verified: z.boolean().optional(),
 });
 export type Constant = z.infer<typeof constantSchema>;
 
