@@ -13,12 +13,19 @@ const forms = roundedForms();
  * Coincidences read and judged: a derived figure that happens to equal a rounded constant. Each
  * names the pages, the figure and why it is not the constant.
  */
-const COINCIDENCES: readonly { pages: RegExp; rounded: string; constant: string; why: string }[] = [
+const COINCIDENCES: readonly { pages: RegExp; rounded: string; constant: string; why: string; context?: string }[] = [
   {
     pages: /^\/budgets\//,
     rounded: '1.817',
     constant: 'besiroglu-2024-refit:E',
     why: 'a predicted loss (nats/token) in the budget table, not Epoch’s E',
+  },
+  {
+    pages: /^\/calculators\/run-loss\//,
+    rounded: '1.693',
+    constant: 'hoffmann-2022-precise:E',
+    context: 'Eq. (1.5)1.693',
+    why: 'Kaplan’s L(N, D) for the default run (70B, 1.4T) happens to be 1.693 nats/token; the breakdown’s E is shown in full',
   },
 ];
 const all = pages();
@@ -37,7 +44,12 @@ describe('constants are shown as printed', () => {
       .map((el) => ['aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? '').join(' '))
       .join('\n');
     const hits = findRounded(`${text}\n${attributes}`, forms)
-      .filter((h) => !COINCIDENCES.some((c) => c.pages.test(page.path) && c.rounded === h.form.rounded && c.constant === h.form.constant))
+      .filter(
+        (h) =>
+          !COINCIDENCES.some(
+            (c) => c.pages.test(page.path) && c.rounded === h.form.rounded && c.constant === h.form.constant && (!c.context || h.context.includes(c.context)),
+          ),
+      )
       .map(
       (h) => `${h.form.rounded} (${h.form.constant}, printed ${h.form.printed}) in “…${h.context}…”`,
     );

@@ -74,7 +74,7 @@ describe('chapters', () => {
     expect(labels.some((l) => /Kaplan et al\. 2020, Eq\. \(1\.1\)/.test(l))).toBe(true);
     // "<paper> <year>, <its own label>" (Eq./Eqs./Table, or a section (§) or a quoted number where the paper's own is
     // unverified); a derived equation carries the site's own number, written in by the cross-references integration.
-    for (const l of labels) expect(l).toMatch(/^(.+ \d{4}.*, (Eqs?\.|Table|§|“Eq\.)|Eq\. \(S\d+\), derived on this site$)/);
+    for (const l of labels) expect(l).toMatch(/^(.+ \d{4}.*, (Eqs?\.|Table|§|Figure \d|“Eq\.)|Eq\. \(S\d+\), derived on this site$)/);
   });
 });
 

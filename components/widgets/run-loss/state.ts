@@ -7,7 +7,7 @@
 import { lossHat, optimalAllocation, type ParametricConstants } from '../../../src/lib/chinchilla.ts';
 import { trainingFlop } from '../../../src/lib/compute.ts';
 import { lossND, type LossNDConstants } from '../../../src/lib/kaplan.ts';
-import { formatNumber } from '../../../src/lib/units.ts';
+import { formatExact, formatNumber } from '../../../src/lib/units.ts';
 import type { ChoiceDef, Computed, FieldDef, Preset } from '../kit/types.ts';
 
 export interface RunSet extends ParametricConstants {
@@ -53,7 +53,7 @@ export function compute(s: RunState, c: RunConstants): Computed {
   text['kaplan-loss'] = l(lossND(s.N, s.D, c.kaplan));
   for (const x of c.sets) text[`${x.id}-loss`] = l(lossHat(s.N, s.D, x));
   const b = breakdown(s.N, s.D, set);
-  text.E = l(b.E);
+  text.E = formatExact(b.E); // E is a fitted constant: shown with the digits the set prints, never rounded
   text.model = l(b.model);
   text.data = l(b.data);
   const opt = optimalAllocation(C, set);
@@ -72,5 +72,5 @@ export function compute(s: RunState, c: RunConstants): Computed {
 }
 
 function description(s: RunState, b: { E: number; model: number; data: number }, set: RunSet): string {
-  return `A stacked bar of the predicted loss ${l(b.E + b.model + b.data)} nats/token under ${set.short} for N = ${n(s.N)}, D = ${n(s.D)}: the irreducible loss E = ${l(b.E)}, the model-size term A/N^α = ${l(b.model)} and the data term B/D^β = ${l(b.data)}.`;
+  return `A stacked bar of the predicted loss ${l(b.E + b.model + b.data)} nats/token under ${set.short} for N = ${n(s.N)}, D = ${n(s.D)}: the irreducible loss E = ${formatExact(b.E)}, the model-size term A/N^α = ${l(b.model)} and the data term B/D^β = ${l(b.data)}.`;
 }
