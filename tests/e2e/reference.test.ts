@@ -117,6 +117,18 @@ describe('cite this', () => {
   });
 });
 
+describe('cite a calculator state', () => {
+  it('cites the address with its state', async () => {
+    const { page, context } = await open('/calculators/budget/?C=1e24');
+    await page.locator('form[data-widget] .cite-button').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const [plain] = await dialog.locator('pre').allTextContents();
+    expect(plain).toContain('/calculators/budget/?C=1e24');
+    await context.close();
+  });
+});
+
 describe('print', () => {
   it('prints with no controls, URLs after external links, and no equation cut off', async () => {
     const { page, context } = await open(CHAPTER);
