@@ -1,4 +1,4 @@
-import { formatExact } from './units.ts';
+import { formatNumber } from './units.ts';
 
 /**
  * Internal links. The site may be served at a domain root or under a sub-path; the base is set once
@@ -19,17 +19,24 @@ export function sitePath(path: string): string {
 }
 
 /**
- * The calculators' URLs with their query state (built on the calculators branch): every digit of the
- * value (formatExact: "2.99892736e11", no "+"), encoded with URLSearchParams.
+ * The calculators' URLs with their query state: every digit of the value in e-notation the fields
+ * parse ("2.99892736e11", "7e10"), encoded with URLSearchParams.
  */
-export const CALCULATOR_PATHS = { lossOfRun: '/calculators/loss-of-a-run/', budget: '/calculators/budget/' } as const;
+export const CALCULATOR_PATHS = { lossOfRun: '/calculators/run-loss/', budget: '/calculators/budget/' } as const;
 
-/** /calculators/loss-of-a-run/?N=…&D=… pre-filled with N parameters and D tokens. */
+/** Every digit of `x`, as a URL parameter: the fewest significant figures that give back x, in e-notation. */
+function exactParam(x: number): string {
+  let sig = 1;
+  while (sig < 17 && Number(x.toPrecision(sig)) !== x) sig++;
+  return formatNumber(x, { sig, style: 'sci' });
+}
+
+/** /calculators/run-loss/?N=…&D=… pre-filled with N parameters and D tokens. */
 export function lossOfRunUrl(N: number, D: number): string {
-  return `${sitePath(CALCULATOR_PATHS.lossOfRun)}?${new URLSearchParams({ N: formatExact(N), D: formatExact(D) }).toString()}`;
+  return `${sitePath(CALCULATOR_PATHS.lossOfRun)}?${new URLSearchParams({ N: exactParam(N), D: exactParam(D) }).toString()}`;
 }
 
 /** /calculators/budget/?C=… pre-filled with a budget of C FLOP. */
 export function budgetCalculatorUrl(C: number): string {
-  return `${sitePath(CALCULATOR_PATHS.budget)}?${new URLSearchParams({ C: formatExact(C) }).toString()}`;
+  return `${sitePath(CALCULATOR_PATHS.budget)}?${new URLSearchParams({ C: exactParam(C) }).toString()}`;
 }
