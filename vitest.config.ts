@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // tests against `dist/` served on localhost. `npm test` builds first (scripts/test.mjs).
 export default defineConfig({
   test: {
+    // Two workers on the 2-core machines here: a CPU-bound unit or build file runs beside the
+    // (one-at-a-time) browser files instead of after them.
+    maxWorkers: 2,
     reporters: ['default', './tests/closing-line-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
