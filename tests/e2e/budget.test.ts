@@ -139,7 +139,7 @@ describe('budget calculator', () => {
     // The kit entry (and the chunk of modules it shares with other pages' scripts), nothing else:
     // no calculator, figure or Plot chunk until the reader interacts.
     const before = requests.filter((u) => u.endsWith('.js'));
-    expect(before.some((u) => /Widget\.astro/.test(u))).toBe(true);
+    expect(before.some((u) => /Budget\.astro/.test(u))).toBe(true);
     expect(before.filter((u) => /calculator|figure|plot/i.test(u))).toEqual([]);
     await widget(page).getByRole('textbox', { name: 'Compute budget C' }).focus();
     await poll(() => requests.some((u) => /calculator/.test(u))).toBe(true);

@@ -130,7 +130,7 @@ describe('L(N) explorer', () => {
     const { page, context, requests } = await open(CHAPTER);
     const scriptsBefore = requests.filter((u) => u.endsWith('.js'));
     // The widget's small controller (and the chunk it shares with other pages' scripts), no Plot.
-    expect(scriptsBefore.some((u) => /Widget\.astro/.test(u))).toBe(true);
+    expect(scriptsBefore.some((u) => /LnExplorer\.astro/.test(u))).toBe(true);
     expect(scriptsBefore.filter((u) => /calculator|figure|plot/i.test(u))).toEqual([]);
     await field(page).focus();
     await expect.poll(() => requests.filter((u) => u.endsWith('.js')).length).toBeGreaterThan(scriptsBefore.length);

@@ -1,11 +1,12 @@
-/** The one script every widget page loads: mounts each `form[data-widget]` with its calculator's lazy loader. */
-import { mountWidget } from './controller.ts';
-import { calculators } from './registry.ts';
+/**
+ * Mounts every `form[data-widget="<name>"]` on the page with its calculator's lazy loader. Each
+ * calculator component calls it from its own `<script>`, so a page carries the loader of the
+ * calculators it shows and no other (there is no central registry to grow with every calculator).
+ */
+import { mountWidget, type Loader } from './controller.ts';
 
-export function boot(): void {
+export function boot(name: string, load: Loader): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-widget]')) {
-    const name = form.dataset.widget ?? '';
-    const load = Object.hasOwn(calculators, name) ? calculators[name] : undefined;
-    if (load) mountWidget(form, load);
+    if (form.dataset.widget === name) mountWidget(form, load);
   }
 }

@@ -79,7 +79,16 @@ export function mountWidget(form: HTMLFormElement, load: Loader): void {
   let version = 0;
   let calculator: Promise<CalculatorModule> | undefined;
   let figure: Promise<FigureModule> | undefined;
-  const loadCalculator = () => (calculator ??= load());
+  /** What a calculator's optional `enhance` hook may do: read the state, set fields (keys not declared are ignored). */
+  const kit = {
+    state: () => ({ ...state }) as WidgetState,
+    set(values: Record<string, StateValue>) {
+      const known = Object.entries(values).filter(([k]) => Object.hasOwn(params, k));
+      for (const [k, v] of known) showValue(k, v, 'other');
+      void apply({ ...state, ...Object.fromEntries(known) }, true);
+    },
+  };
+  const loadCalculator = () => (calculator ??= load().then((m) => (m.enhance?.(form, kit), m)));
   const loadFigure = async (): Promise<FigureModule | undefined> => {
     const module = await loadCalculator();
     return module.loadFigure ? (figure ??= module.loadFigure()) : undefined;

@@ -83,9 +83,23 @@ export interface FigureModule<S extends WidgetState = WidgetState, K = unknown> 
   draw(document: Document, state: S, constants: K, width: number): Element;
 }
 
-/** The browser half of a calculator: what the registry imports when a reader first interacts. */
+/** The browser half of a calculator: what its component's boot loader imports when a reader first interacts. */
 export interface CalculatorModule<S extends WidgetState = WidgetState, K = unknown> {
   compute(state: S, constants: K): Computed;
   /** Dynamic import of the figure module; omit for a widget without a live figure. */
   loadFigure?: () => Promise<FigureModule<S, K>>;
+  /**
+   * Optional: called once when the module loads (first focus or pointer entry, or a URL state), for
+   * controls beyond fields and choices — e.g. a pasted config that sets several fields, or arrow keys
+   * on the figure. `kit.set` validates nothing: pass values your own code has checked.
+   */
+  enhance?(form: HTMLFormElement, kit: KitHandle<S>): void;
+}
+
+/** The kit's handle given to `CalculatorModule.enhance`. */
+export interface KitHandle<S extends WidgetState = WidgetState> {
+  /** The current (last good) state. */
+  state(): S;
+  /** Show these values in their fields and recompute, as if the reader had typed them (URL updated). */
+  set(values: Partial<S>): void;
 }
