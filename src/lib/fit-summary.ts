@@ -65,3 +65,34 @@ export function frontierBand(estimate: ScalingLawParams, samples: readonly LogPa
     return { C, N, low, high };
   });
 }
+
+/** A term of L̂ that the data barely see: the fit cannot determine its coefficient and exponent. */
+export interface NegligibleTerm {
+  term: 'A/N^α' | 'B/D^β';
+  /** The term's largest share of the predicted loss over the points (0…1). */
+  largestShare: number;
+}
+
+/**
+ * The terms A/N^α and B/D^β that stay below `threshold` (default 0.1 %) of the predicted loss L̂ at
+ * every point. Such a term is not determined by the data — e.g. runs with no trend in D let any
+ * β fit once B/D^β is negligible — so a fit that "converged" can still report a meaningless α or β.
+ * @example negligibleTerms([{ N: 1e9, D: 1e10 }], { E: 2, A: 400, B: 0.03, alpha: 0.34, beta: 8 })
+ */
+export function negligibleTerms(points: readonly { N: number; D: number }[], p: ScalingLawParams, threshold = 1e-3): NegligibleTerm[] {
+  if (points.length === 0) return [];
+  let shareN = 0;
+  let shareD = 0;
+  for (const { N, D } of points) {
+    const n = p.A / N ** p.alpha;
+    const d = p.B / D ** p.beta;
+    const total = p.E + n + d;
+    if (!(total > 0)) continue;
+    shareN = Math.max(shareN, n / total);
+    shareD = Math.max(shareD, d / total);
+  }
+  const out: NegligibleTerm[] = [];
+  if (shareN < threshold) out.push({ term: 'A/N^α', largestShare: shareN });
+  if (shareD < threshold) out.push({ term: 'B/D^β', largestShare: shareD });
+  return out;
+}

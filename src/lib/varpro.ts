@@ -40,8 +40,9 @@ export interface VarProResult {
   /** True when the L-BFGS refinement stopped on a tolerance test (or was not needed). */
   converged: boolean;
   /**
-   * True when the answer sits on a boundary: α or β on the grid's edge (without refinement), or a
-   * coefficient E, A or B held at 0 by the non-negativity constraint.
+   * True when the answer sits on a boundary: α or β on the grid's edge (refined or not), or a
+   * coefficient E, A or B at 0, the bound of the non-negativity constraint (data with no trend in D
+   * give B = 0, and then any β fits equally well).
    */
   boundHit: boolean;
 }
@@ -238,7 +239,11 @@ export function fitVarPro(data: VarProData, options: VarProOptions = {}): VarPro
     }
   }
   const p = projectLinear(lnN, lnD, loss, alpha, beta);
-  return { params: { E: p.E, A: p.A, B: p.B, alpha, beta }, rss: p.rss, gridPoints, refined, converged, boundHit: onEdge || p.clamped };
+  // A refined exponent can still sit where the grid began or ended (e.g. any β fits when B = 0), and
+  // a coefficient at 0 is on the bound E, A, B ≥ 0 even when no clamp was needed to put it there.
+  if (!options.start && (alpha <= grid.min || alpha >= grid.max || beta <= grid.min || beta >= grid.max)) onEdge = true;
+  const zeroCoefficient = p.E <= 0 || p.A <= 0 || p.B <= 0;
+  return { params: { E: p.E, A: p.A, B: p.B, alpha, beta }, rss: p.rss, gridPoints, refined, converged, boundHit: onEdge || p.clamped || zeroCoefficient };
 }
 
 /** {@link fitVarPro} on points. */

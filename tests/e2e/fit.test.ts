@@ -138,6 +138,27 @@ describe('fit calculator', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('says so when the data cannot determine the fit: no trend in D gives a boundary (variable projection) or a negligible term (Huber)', async () => {
+    const flat = [1e8, 3e8, 1e9, 3e9].flatMap((N) => [1e9, 1e10, 1e11].map((D) => `${N},${D},${(2 + 400 / N ** 0.34).toFixed(6)}`));
+    const { page, context, errors } = await open(`${PAGE}?src=epoch&boot=0`);
+    await done(page);
+    await page.getByLabel('Your CSV').check();
+    await page.locator('textarea[name="csv"]').fill(['N,D,loss', ...flat].join('\n'));
+    const notes = page.locator('[data-notes]');
+    for (const [method, re] of [
+      // Huber first: Epoch's points gave no notes, so the note below can only come from this fit.
+      ['huber', /The term B\/D\^β is at most .* % of the predicted loss.*no trend in D, so B and β .* are not determined/],
+      ['varpro', /sits on a boundary.*did not converge/],
+    ] as const) {
+      await page.getByLabel('Method').selectOption(method);
+      await page.getByRole('button', { name: 'Fit' }).click();
+      await expect.poll(() => notes.innerText(), { message: method, timeout: 60_000 }).toMatch(re);
+      expect(await notes.innerText()).not.toMatch(/NaN|Infinity|undefined/);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('bad input gets a message naming line and column; nothing freezes and the last good fit stays', async () => {
     const { page, context } = await open(`${PAGE}?src=synthetic&boot=0&per=4`);
     await done(page);

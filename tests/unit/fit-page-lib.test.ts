@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromBase64Url, packText, sha256Hex, toBase64Url, unpackText } from '../../src/lib/fit-link.ts';
 import { DEFAULT_BUDGETS, syntheticRuns } from '../../src/lib/synthetic-runs.ts';
-import { frontierBand, logBudgets, summarize } from '../../src/lib/fit-summary.ts';
+import { frontierBand, logBudgets, negligibleTerms, summarize } from '../../src/lib/fit-summary.ts';
 import { allocationExponents, lossHat, optimalN } from '../../src/lib/chinchilla.ts';
 import { toLogParams } from '../../src/lib/fit.ts';
 import { constantsOf } from '../../src/lib/data.ts';
@@ -132,5 +132,35 @@ describe('fit page settings in links (kit url-state)', () => {
     expect(r.settings).toEqual(d);
     expect(r.errors.join(' ')).toMatch(/Link setting boot:.*negative/);
     expect(r.errors.join(' ')).toMatch(/Link setting method:/);
+  });
+});
+
+describe('terms the data cannot determine', () => {
+  const hoffmann = constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']);
+  it('finds none on Hoffmann-scale runs, and names B/D^β when it is below the threshold everywhere', () => {
+    const runs = syntheticRuns(hoffmann, { sigma: 0, seed: 1 });
+    expect(negligibleTerms(runs, hoffmann)).toEqual([]);
+    // β = 8: B/D^β is ~1e-78 of the loss at D ≥ 1e9 tokens.
+    const [term, ...rest] = negligibleTerms(runs, { ...hoffmann, beta: 8 });
+    expect(rest).toEqual([]);
+    expect(term!.term).toBe('B/D^β');
+    expect(term!.largestShare).toBeLessThan(1e-3);
+    expect(negligibleTerms(runs, { ...hoffmann, A: 0 }).map((t) => t.term)).toEqual(['A/N^α']);
+  });
+
+  it('agrees with the largest share computed directly, for any constants (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ E: fc.double({ min: 0.1, max: 5, noNaN: true }), A: fc.double({ min: 0, max: 1e4, noNaN: true }), B: fc.double({ min: 0, max: 1e4, noNaN: true }), alpha: fc.double({ min: 0.05, max: 2, noNaN: true }), beta: fc.double({ min: 0.05, max: 2, noNaN: true }) }),
+        fc.double({ min: 1e-6, max: 0.5, noNaN: true }),
+        (p, threshold) => {
+          const runs = syntheticRuns(hoffmann, { sigma: 0, seed: 2, perBudget: 3 });
+          const share = (f: (r: (typeof runs)[number]) => number) => Math.max(...runs.map((r) => f(r) / (p.E + p.A / r.N ** p.alpha + p.B / r.D ** p.beta)));
+          const terms = negligibleTerms(runs, p, threshold).map((t) => t.term);
+          expect(terms.includes('A/N^α')).toBe(share((r) => p.A / r.N ** p.alpha) < threshold);
+          expect(terms.includes('B/D^β')).toBe(share((r) => p.B / r.D ** p.beta) < threshold);
+        },
+      ),
+    );
   });
 });

@@ -96,6 +96,14 @@ describe('variable projection', () => {
     for (let i = 0; i < 32; i++) for (let j = 0; j < 32; j++) expect(projectLinear(d.lnN, d.lnD, d.loss, 0.05 + (0.9 * i) / 31, 0.05 + (0.9 * j) / 31).rss).toBeGreaterThanOrEqual(fit.rss * (1 - 1e-9));
   });
 
+  it('reports a boundary when the runs show no trend in D (B = 0, so any β fits), though the refinement converged', () => {
+    const flat: LossPoint[] = [1e8, 3e8, 1e9, 3e9].flatMap((N) => [1e9, 1e10, 1e11].map((D) => ({ N, D, loss: 2 + 400 / N ** 0.34 })));
+    const fit = fitVarProPoints(flat);
+    expect(fit.params.B).toBe(0);
+    expect(fit.boundHit).toBe(true);
+    expect(fit.params.alpha).toBeCloseTo(0.34, 6);
+  });
+
   it('bootstrap slices use the same resample stream and join in any order', () => {
     const d = toVarProData(figure4FitPoints);
     const start = fitVarPro(d).params;

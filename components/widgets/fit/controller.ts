@@ -9,7 +9,7 @@
 import { figure4FitPoints, FIGURE4_REPOSITORY } from '../../../src/lib/figure4.ts';
 import { parseRunsCsv, runsToCsv, MAX_CSV_CHARS, type Run } from '../../../src/lib/runs-csv.ts';
 import { syntheticRuns } from '../../../src/lib/synthetic-runs.ts';
-import { frontierBand, logBudgets, summarize, REPORTED } from '../../../src/lib/fit-summary.ts';
+import { frontierBand, logBudgets, negligibleTerms, summarize, REPORTED } from '../../../src/lib/fit-summary.ts';
 import { MAX_LINK_ROWS, packText, sha256Hex, unpackText } from '../../../src/lib/fit-link.ts';
 import { toLogParams, type BootstrapResult, type LogParams, type ScalingLawParams } from '../../../src/lib/fit.ts';
 import { parseQuantity } from '../../../src/lib/validate.ts';
@@ -176,6 +176,10 @@ export function mountFit(form: HTMLFormElement): FitController {
         method = `Variable projection: least squares on the loss; α, β on a ${Math.round(Math.sqrt(v.gridPoints))} × ${Math.round(Math.sqrt(v.gridPoints))} grid, then L-BFGS; E, A, B solved linearly`;
         if (v.boundHit) notes.push('The fit sits on a boundary (α or β at the grid edge, or E, A or B held at 0): the data do not pin down all five constants, and the fit did not converge to an interior optimum.');
         else if (!v.converged) notes.push('The L-BFGS refinement stopped on a limit, not a tolerance test: the fit did not converge.');
+      }
+      for (const { term, largestShare } of negligibleTerms(runs, params)) {
+        const [symbol, exponent, axis] = term === 'A/N^α' ? ['A', 'α', 'N'] : ['B', 'β', 'D'];
+        notes.push(`The term ${term} is at most ${fmt(100 * largestShare)} % of the predicted loss at any of your runs: the data show almost no trend in ${axis}, so ${symbol} and ${exponent} (${fmt(exponent === 'α' ? params.alpha : params.beta)}) are not determined, and nor is the allocation.`);
       }
       const tFit = (performance.now() - t0) / 1000;
       let boot: BootstrapResult | null = null;
