@@ -69,6 +69,30 @@ describe('chapters', () => {
     }
   });
 
+  it('cites papers in the prose as links to the page’s bibliography, never as bare “(§3.1)” text', () => {
+    // A parenthetical that points into a paper ("(§3.1)", "(Table 2)", "(Eq. B.5)", "(App. D.4)") is a citation:
+    // it must be a <Cite> link. Captions, tables, equations, the calculators embedded in a chapter (their "How this is computed" cites each constant's source) and the "sections this chapter covers" notes are exempt.
+    const LOCATION = /\((?:§|Tables? \d|Figures? \d|Fig\. \d|Eqs?\. [A-Z0-9(]|App\. [A-Z]|Appendix [A-Z])/;
+    const uncited: string[] = [];
+    let cites = 0;
+    for (const page of chapters) {
+      const bibliography = new Set([...page.document.querySelectorAll('li[id^="ref-"]')].map((li) => li.id));
+      for (const a of page.document.querySelectorAll('a.cite-ref')) {
+        cites++;
+        expect(bibliography.has((a.getAttribute('href') ?? '').slice(1)), `${page.path}: ${a.textContent}`).toBe(true);
+      }
+      for (const el of page.document.querySelectorAll('article p, article li')) {
+        if (el.closest('figure, table, details, form.widget, .how-computed, .meta, .xref-preview, [id^="ref-"]') || el.classList.contains('meta')) continue;
+        const copy = el.cloneNode(true) as Element;
+        copy.querySelectorAll('.xref-wrap, .katex, a').forEach((x) => x.remove());
+        const m = LOCATION.exec(copy.textContent ?? '');
+        if (m) uncited.push(`${page.path}: …${(copy.textContent ?? '').slice(Math.max(0, m.index - 60), m.index + 30)}…`);
+      }
+    }
+    expect(uncited).toEqual([]);
+    expect(cites).toBeGreaterThan(100);
+  });
+
   it('shows each paper equation with the paper’s own equation number', () => {
     const labels = chapters.flatMap((p) => [...p.document.querySelectorAll('.eq-source')].map((e) => e.textContent ?? ''));
     expect(labels.some((l) => /Kaplan et al\. 2020, Eq\. \(1\.1\)/.test(l))).toBe(true);
