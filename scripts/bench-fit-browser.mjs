@@ -3,7 +3,7 @@
  * 4,500-start grid fit of Epoch AI's 240 points (screened, L-BFGS from the best 64; worker start-up
  * included) and of 1,000 bootstrap refits, with one worker per core and with one worker; the longest
  * main-thread task while fitting (PerformanceObserver "longtask"). Prints markdown for
- * docs/benchmarks-fit.md. Usage: npx astro build && node scripts/bench-fit-browser.mjs [--runs 3]
+ * docs/benchmarks-fit.md. Usage: npx astro build && node scripts/bench-fit-browser.mjs [--runs 3] [--explain]
  */
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { launchBrowser } from './browser.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 3;
+/** --explain: also print (to stderr) what each run's longest main-thread task contained. */
+const EXPLAIN = args.includes('--explain');
 const server = await serveDist('dist');
 const browser = await launchBrowser();
 
@@ -29,6 +31,15 @@ async function once(query) {
   const markTs = (name) => events.filter((e) => e.name === name && e.cat?.includes('user_timing')).map((e) => e.ts).at(-1);
   const [from, to] = [markTs('fit:start'), markTs('fit:computed')];
   const tasks = events.filter((e) => /RunTask$/.test(e.name) && e.tid === mainTid && e.ph === 'X' && from !== undefined && to !== undefined && e.ts >= from && e.ts < to);
+  if (EXPLAIN) {
+    // What the longest task did: the trace events nested inside it, longest first.
+    const longest = tasks.reduce((a, b) => ((b.tdur ?? 0) > (a?.tdur ?? -1) ? b : a), undefined);
+    if (longest) {
+      const inner = events.filter((e) => e.tid === mainTid && e.ph === 'X' && e !== longest && e.ts >= longest.ts && e.ts + (e.dur ?? 0) <= longest.ts + longest.dur);
+      console.error(`${query}: longest task ${(longest.tdur / 1000).toFixed(1)} ms CPU, ${((longest.ts - from) / 1000).toFixed(0)} ms after fit:start:`);
+      for (const e of inner.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 6)) console.error(`    ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`);
+    }
+  }
   const cpu = Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000));
   const wall = Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
