@@ -70,9 +70,9 @@ describe('chapters', () => {
   });
 
   it('cites papers in the prose as links to the page’s bibliography, never as bare “(§3.1)” text', () => {
-    // A parenthetical that points into a paper ("(§3.1)", "(Table 2)", "(Eq. B.5)", "(App. D.4)") is a citation:
+    // A parenthetical that points into a paper ("(§3.1)", "(Table 2)", "(Kaplan Eq. B.5)", "(App. D.4)") is a citation:
     // it must be a <Cite> link. Captions, tables, equations, the calculators embedded in a chapter (their "How this is computed" cites each constant's source) and the "sections this chapter covers" notes are exempt.
-    const LOCATION = /\((?:§|Tables? \d|Figures? \d|Fig\. \d|Eqs?\. [A-Z0-9(]|App\. [A-Z]|Appendix [A-Z])/;
+    const LOCATION = /\((?:(?:Kaplan|Hoffmann|Chinchilla|Besiroglu|Muennighoff|Sardana|Porian|Czech)(?: et al\.)?(?:’s|'s)? )?(?:§|Tables? \d|Figures? \d|Fig\. \d|Eqs?\. [A-Z0-9(]|App\. [A-Z]|Appendix [A-Z])/;
     const uncited: string[] = [];
     let cites = 0;
     for (const page of chapters) {
