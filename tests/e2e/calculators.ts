@@ -1,17 +1,8 @@
 /** Shared helpers for the calculator e2e tests (on top of support.ts). */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Site } from './support.ts';
 
-export async function openPage(site: Site, path: string, options = {}) {
-  const { context, requests } = await site.context(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + path);
-  await page.waitForLoadState('networkidle');
-  return { page, context, requests, errors };
-}
+export { openPage } from './support.ts';
 
 /** Text a reader sees, minus KaTeX's TeX annotations. */
 export async function pageText(page: Page): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openSite, type Site } from './support.ts';
+import { openSite, type Site, openPage } from './support.ts';
 
 /**
  * The runnable <Example> of the L(N) chapter: edit, run, share by link (a link never runs code by
@@ -18,17 +18,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string) {
-  const { context, requests } = await site.context();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const workers: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('worker', (w) => workers.push(w.url()));
-  await page.goto(site.url + path);
-  await page.waitForLoadState('networkidle');
-  return { page, context, requests, errors, workers };
-}
+const open = (path: string) => openPage(site, path);
 
 const example = (page: Page) => page.locator(`#${ID}`);
 const editor = (page: Page) => example(page).getByRole('textbox', { name: /^Code/ });

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openSite, type Site } from './support.ts';
+import { openSite, type Site, openPage } from './support.ts';
 import { EPOCH_GRID, EPOCH_GRID_OBJECTIVE } from '../support/epoch-notebook.ts';
 import { syntheticRuns } from '../../src/lib/synthetic-runs.ts';
 import { runsToCsv } from '../../src/lib/runs-csv.ts';
@@ -31,14 +31,7 @@ const status = (page: Page) => page.locator('[data-status]');
 const alert = (page: Page) => page.locator('form[data-widget="fit"] [data-error]');
 const table = (page: Page) => page.locator('[data-fit-results] table');
 
-async function open(path: string, options = {}) {
-  const { context, requests } = await site.context(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + path);
-  return { page, context, requests, errors };
-}
+const open = (path: string, options = {}) => openPage(site, path, options, { idle: false });
 
 async function done(page: Page, timeout = 120_000) {
   await page.waitForFunction(() => /^Done/.test(document.querySelector('[data-status]')?.textContent ?? ''), null, { timeout });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './support.ts';
+import { openSite, type Site, openPage } from './support.ts';
 
 const CHAPTER = '/chapters/loss-vs-model-size/';
 let site: Site;
@@ -27,15 +27,7 @@ async function pageText(page: Page): Promise<string> {
   });
 }
 
-async function open(path: string, options = {}) {
-  const { context, requests } = await site.context(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + path);
-  await page.waitForLoadState('networkidle');
-  return { page, context, requests, errors };
-}
+const open = (path: string, options = {}) => openPage(site, path, options);
 
 describe('L(N) explorer', () => {
   it('updates the sentence, the figure and the URL from the keyboard', async () => {

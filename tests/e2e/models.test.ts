@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './support.ts';
+import { openSite, type Site, openPage } from './support.ts';
 import { models } from '../../src/lib/data.ts';
 
 let site: Site;
@@ -16,15 +16,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, options = {}) {
-  const { context, requests } = await site.context(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + path);
-  await page.waitForLoadState('networkidle');
-  return { page, context, requests, errors };
-}
+const open = (path: string, options = {}) => openPage(site, path, options);
 
 const rowNames = (page: Page) => page.locator('#models-table tbody tr:not([hidden]) th[scope="row"] a').allTextContents();
 const tokensOf = (name: string) => models.find((m) => m.name === name)!.trainingTokens.value;

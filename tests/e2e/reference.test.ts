@@ -4,7 +4,7 @@
  * before it is used.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type Site } from './support.ts';
+import { openSite, type Site, openPage } from './support.ts';
 import { bibtexCitation, plainCitation } from '../../src/lib/citation.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -18,15 +18,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string) {
-  const { context, requests } = await site.context();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url + path);
-  await page.waitForLoadState('networkidle');
-  return { page, context, requests, errors };
-}
+const open = (path: string) => openPage(site, path);
 
 describe('site search', () => {
   it('loads nothing until used, then finds an equation by its label and lands on it, by keyboard alone', async () => {

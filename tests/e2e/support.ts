@@ -36,3 +36,20 @@ export async function openSite(): Promise<Site> {
     },
   };
 }
+
+/**
+ * Open `path` in a fresh context: the page, its context, every request, the page's uncaught errors and
+ * the workers it started. Waits for the network to go idle unless `idle: false` (a page that starts
+ * long work from its URL, like the fit calculator).
+ */
+export async function openPage(site: Site, path: string, options: BrowserContextOptions = {}, { idle = true } = {}) {
+  const { context, requests } = await site.context(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const workers: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(site.url + path);
+  if (idle) await page.waitForLoadState('networkidle');
+  return { page, context, requests, errors, workers };
+}
