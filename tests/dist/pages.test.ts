@@ -136,12 +136,9 @@ describe('JavaScript budget', () => {
     }
   });
 
-  it('the runnable-example loader with what it imports, plus the inline scripts, stays within 2 KB gzip', () => {
-    const chapter = all.find((p) => p.document.querySelector('figure[data-example]'));
-    expect(chapter, 'no page shows a runnable example').toBeDefined();
-    const src = [...chapter!.document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? '').find((s) => /Example\.astro_/.test(s));
-    expect(src).toBeDefined();
-    const files = [src!.replace(/^\//, '')];
+  /** The module scripts a page runs before any interaction: its script tags and their static imports (dist paths). */
+  function eagerScripts(page: (typeof all)[number], only: RegExp = /./): string[] {
+    const files = [...page.document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? '').filter((s) => only.test(s)).map((s) => s.replace(/^\//, ''));
     for (let i = 0; i < files.length; i++) {
       const text = readFileSync(join(DIST, files[i]!), 'utf8');
       for (const m of text.matchAll(/(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`](\.\/[^"'`]+)["'`]/g)) {
@@ -149,10 +146,25 @@ describe('JavaScript budget', () => {
         if (!files.includes(file)) files.push(file);
       }
     }
-    const inline = [...chapter!.document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n');
-    const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0) + gzipSync(inline).length;
+    return files;
+  }
+  const gzipBytes = (page: (typeof all)[number], files: string[]) =>
+    files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0) +
+    gzipSync([...page.document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n')).length;
+
+  it('the runnable-example loader with what it imports, plus the inline scripts, stays within 2 KB gzip', () => {
+    const chapter = all.find((p) => p.document.querySelector('figure[data-example]'));
+    expect(chapter, 'no page shows a runnable example').toBeDefined();
+    const files = eagerScripts(chapter!, /Example\.astro_/);
+    expect(files.length).toBeGreaterThan(0);
     expect(files.length, 'the loader must not statically import the editor').toBeLessThanOrEqual(2);
-    expect(bytes).toBeLessThanOrEqual(2048);
+    expect(gzipBytes(chapter!, files)).toBeLessThanOrEqual(2048);
+  });
+
+  it('every page with a calculator runs at most 5 KB gzip of JavaScript before the reader interacts', () => {
+    const widgetPages = all.filter((p) => p.document.querySelector('form[data-widget]'));
+    expect(widgetPages.length).toBeGreaterThanOrEqual(8);
+    for (const page of widgetPages) expect(gzipBytes(page, eagerScripts(page)), page.path).toBeLessThanOrEqual(5 * 1024);
   });
 
   it('no built page inlines Plot', () => {

@@ -60,8 +60,14 @@ function urlWriter() {
   };
 }
 
-/** Mount one widget form rendered by Widget.astro. */
-export function mountWidget(form: HTMLFormElement, load: Loader): void {
+/**
+ * Mount one widget form rendered by Widget.astro (boot.ts imports this module on the reader's first
+ * focus or pointer entry, or at once when the URL carries a state). `initial`: the controls' values
+ * before the reader could change them (boot.ts); any that differ now are applied. Returns a promise that settles
+ * when the calculator's code has loaded (and its `enhance` hook has run) — boot.ts replays clicks
+ * made before then.
+ */
+export function mountWidget(form: HTMLFormElement, load: Loader, initial: ReadonlyMap<Element, string> = new Map()): Promise<unknown> {
   const constants: unknown = JSON.parse(form.dataset.constants ?? 'null');
   const defaults = JSON.parse(form.dataset.defaults ?? '{}') as Record<string, StateValue>;
   const fields = JSON.parse(form.dataset.fields ?? '[]') as FieldDef[];
@@ -93,7 +99,6 @@ export function mountWidget(form: HTMLFormElement, load: Loader): void {
     const module = await loadCalculator();
     return module.loadFigure ? (figure ??= module.loadFigure()) : undefined;
   };
-  const preload = () => void loadFigure();
 
   const box = (name: string) => form.querySelector<HTMLElement>(`.kit-field[data-field="${CSS.escape(name)}"]`);
   const control = (name: string) =>
@@ -217,12 +222,19 @@ export function mountWidget(form: HTMLFormElement, load: Loader): void {
   });
 
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('focusin', preload, { once: true });
-  form.addEventListener('pointerenter', preload, { once: true });
   form.querySelector('[data-no-js]')?.remove();
   if (copy) copy.hidden = false;
   fieldset.disabled = false;
 
+  // Values typed or picked before this module arrived: apply them as if their events came now.
+  // `initial` holds each control's value when boot.ts ran, before the reader could touch it. Collect
+  // first (applying one updates its slider), and skip a slider whose text box was typed in.
+  const early = [...initial].filter(([el]) => (el as HTMLInputElement).value !== initial.get(el)).map(([el]) => el as HTMLInputElement | HTMLSelectElement);
+  for (const el of early) {
+    const forField = el.dataset.rangeFor;
+    if (forField && early.some((other) => other.getAttribute('name') === forField)) continue;
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  }
   const fromUrl = readState(location.search, params);
   for (const [name, message] of Object.entries(fromUrl.errors)) {
     showMessage(name, `The link’s ${name} parameter was not used. ${message}`, false);
@@ -232,4 +244,7 @@ export function mountWidget(form: HTMLFormElement, load: Loader): void {
     for (const [k, v] of changed) showValue(k, v, 'other');
     void apply({ ...state, ...Object.fromEntries(changed) }, false);
   }
+
+  // Mounted because the reader is here: load the calculator and its figure now.
+  return loadFigure().catch(() => undefined);
 }
