@@ -18,7 +18,7 @@ const ok = (s: ParamState) => {
 describe('parameter counter state', () => {
   it('GPT-3 175B (Brown et al. 2020, Table 2.1): the summary’s total is within 1 % of the printed 175.0B', () => {
     const out = ok(base);
-    expect(out.text.summary).toMatch(/^96 layers of width 12,288: N = /);
+    expect(out.text.summary).toMatch(/^96 layers of width 12,288, standard feed-forward: N = /);
     // "174.6B" style text: read it back and compare with the printed total (tolerance 1 %, biases and norms left out).
     expect(out.text.total).toMatch(/^\d+(\.\d+)?B$/);
     const total = Number.parseFloat(out.text.total!) * 1e9;

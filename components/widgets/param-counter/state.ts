@@ -72,13 +72,13 @@ export const SPECS: Readonly<Record<ParamField, FieldSpec>> = {
   L: { noun: 'layers', min: 1, max: 1000, integer: true, example: '96' },
   d: { noun: 'width d_model', min: 8, max: 1e6, example: '12288' },
   ff: { noun: 'feed-forward width d_ff', min: 8, max: 1e7, example: '49152' },
-  h: { noun: 'attention heads', min: 1, max: 4096, integer: true, example: '96' },
-  kv: { noun: 'key/value heads', min: 1, max: 4096, integer: true, example: '8' },
-  hd: { noun: 'head width d_head', min: 1, max: 65536, example: '128' },
+  h: { noun: 'attention heads', min: 1, max: 1000, integer: true, example: '96' },
+  kv: { noun: 'key/value heads', min: 1, max: 1000, integer: true, example: '8' },
+  hd: { noun: 'head width d_head', min: 1, max: 1000, example: '128' },
   V: { noun: 'vocabulary tokens', min: 2, max: 1e8, example: '50257' },
   ctx: { noun: 'context tokens', min: 1, max: 1e8, example: '2048' },
-  E: { noun: 'experts', min: 1, max: 4096, integer: true, example: '8' },
-  k: { noun: 'experts per token', min: 1, max: 4096, integer: true, example: '2' },
+  E: { noun: 'experts', min: 1, max: 1000, integer: true, example: '8' },
+  k: { noun: 'experts per token', min: 1, max: 1000, integer: true, example: '2' },
 };
 
 /** The same specs under the names src/lib/hf-config.ts reads a config.json into. */
@@ -249,7 +249,7 @@ export function compute(s: ParamState, c: ParamConstants): Computed {
     memory: formatNumber((p.total * BYTES_PER_PARAMETER_16BIT) / 1e9, { sig: 3 }),
   };
   text.summary =
-    `${whole(s.L)} layers of width ${whole(s.d)}: N = ${n(p.nonEmbedding)} non-embedding parameters, ${n(p.embedding)} in embeddings, ${n(p.total)} in total` +
+    `${whole(s.L)} layers of width ${whole(s.d)}, ${s.ffn === 'gated' ? 'gated' : 'standard'} feed-forward: N = ${n(p.nonEmbedding)} non-embedding parameters, ${n(p.embedding)} in embeddings, ${n(p.total)} in total` +
     (moe ? `, of which ${n(p.active)} are active per token (${whole(s.k)} of ${whole(s.E)} experts).` : '.') +
     ` Training costs ${flop(training)} FLOP per token.`;
   text.moe = moe
