@@ -75,7 +75,7 @@ export const SPECS: Readonly<Record<ParamField, FieldSpec>> = {
   h: { noun: 'attention heads', min: 1, max: 1000, integer: true, example: '96' },
   kv: { noun: 'key/value heads', min: 1, max: 1000, integer: true, example: '8' },
   hd: { noun: 'head width d_head', min: 1, max: 1000, example: '128' },
-  V: { noun: 'vocabulary tokens', min: 2, max: 1e8, example: '50257' },
+  V: { noun: 'vocabulary tokens', min: 2, max: 1e8, example: '32k' },
   ctx: { noun: 'context tokens', min: 1, max: 1e8, example: '2048' },
   E: { noun: 'experts', min: 1, max: 1000, integer: true, example: '8' },
   k: { noun: 'experts per token', min: 1, max: 1000, integer: true, example: '2' },
