@@ -106,6 +106,7 @@ const CALCULATORS = [
   { title: 'Compute converter', path: '/calculators/compute-converter/', widget: 'converter', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
   { title: 'What does k× buy?', path: '/calculators/what-k-buys/', widget: 'kx', field: 'k', values: values((i) => 1.5 + (i % 7) * 10 ** (i % 4)) },
   { title: 'Loss of a training run', path: '/calculators/run-loss/', widget: 'run-loss', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
+  { title: 'Parameter counter', path: '/calculators/parameter-counter/', widget: 'param-counter', field: 'd', values: values((i) => 512 * (1 + (i % 24))) },
 ];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const calculatorRows = [];

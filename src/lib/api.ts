@@ -97,6 +97,7 @@ export {
   inferenceFlopPerToken,
   contextFlopRatio,
   table1Rows,
+  forwardFlopPerTokenOfShape,
 } from './compute.ts';
 export type { ContextShape, Table1Row } from './compute.ts';
 
@@ -109,8 +110,10 @@ export {
   aspectRatio,
   embeddingFraction,
   shapeFromAspectRatio,
+  countParameters,
+  shapesAtEqualParams,
 } from './transformer.ts';
-export type { TransformerShape, EmbeddingShape } from './transformer.ts';
+export type { TransformerShape, EmbeddingShape, PrintedShape, CountedShape, ParameterCount, EqualParamShape } from './transformer.ts';
 
 // Units and formatting
 export {

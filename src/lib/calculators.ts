@@ -30,6 +30,12 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question: 'A model of N parameters trained on D tokens: what loss does each law predict, what is it made of, and was it under- or over-trained?',
   },
   {
+    slug: 'parameter-counter',
+    title: 'Parameter counter',
+    question:
+      'A Transformer’s shape — or a pasted config.json — → its parameters (non-embedding, embedding, total, active), its FLOP per token with the attention term, and other shapes with the same N; gated MLPs, grouped-query attention, tied embeddings and mixtures of experts included.',
+  },
+  {
     slug: 'fit',
     title: 'Fit your own runs',
     question:

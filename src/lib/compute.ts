@@ -4,7 +4,7 @@
  * 2 FLOP; the backward pass costs about twice the forward pass. FLOP counts are plain numbers;
  * convert to PF-days with `flopToPfDays` from `units.ts`. Pure functions.
  */
-import { nonEmbeddingParams, type TransformerShape } from './transformer.ts';
+import { attentionWidths, countParameters, nonEmbeddingParams, type CountedShape, type TransformerShape } from './transformer.ts';
 
 /**
  * Kaplan §2.1 and §3.3 (Hoffmann §3.3, App. F): training compute C ≈ 6·N·D FLOP for N parameters
@@ -63,6 +63,19 @@ export function forwardFlopPerToken(shape: ContextShape): number {
  */
 export function trainingFlopPerToken(shape: ContextShape): number {
   return 3 * forwardFlopPerToken(shape);
+}
+
+/**
+ * Kaplan Eq. (2.2) and Table 1 for any counted shape: forward FLOP per token
+ * C_forward ≈ 2·N_active + 2·n_layer·n_ctx·d_attn, where N_active is the non-embedding parameters a
+ * token passes through (all of them for a dense model; the routed experts only for a mixture of
+ * experts) and d_attn = n_heads·d_head (grouped-query attention shrinks the key and value
+ * projections, not the attention over the context). Embedding and de-embedding FLOP are left out,
+ * as in Table 1's total. For the standard shape this is {@link forwardFlopPerToken}.
+ * @example forwardFlopPerTokenOfShape({ nLayer: 96, dModel: 12288, nHeads: 96, ffn: 'standard', nVocab: 50257, embeddings: 'tied', positions: 'learned', nCtx: 2048 }, 2048)
+ */
+export function forwardFlopPerTokenOfShape(shape: CountedShape, nCtx: number): number {
+  return 2 * countParameters(shape).nonEmbeddingActive + 2 * shape.nLayer * nCtx * attentionWidths(shape).dAttn;
 }
 
 /**

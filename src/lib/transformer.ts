@@ -104,14 +104,7 @@ export function embeddingParamsOfShape(s: PrintedShape): number {
  * standard shape this is Kaplan's 12·n_layer·d_model² ({@link nonEmbeddingParams}).
  */
 export function nonEmbeddingParamsOfShape(s: PrintedShape): number {
-  const nHeads = s.nHeads ?? 1;
-  const dHead = s.dHead ?? s.dModel / nHeads;
-  const dAttn = nHeads * dHead;
-  const dKv = (s.nKvHeads ?? nHeads) * dHead;
-  const dFf = s.dFf ?? 4 * s.dModel;
-  const attention = 2 * s.dModel * dAttn + 2 * s.dModel * dKv;
-  const feedForward = (s.ffn === 'gated' ? 3 : 2) * s.dModel * dFf;
-  return s.nLayer * (attention + feedForward);
+  return countParameters(s).nonEmbedding;
 }
 
 /**
@@ -142,4 +135,111 @@ export function shapeFromAspectRatio(N: number, ratio: number): { nLayer: number
   // N = 12·n_layer·(ratio·n_layer)² = 12·ratio²·n_layer³.
   const nLayer = Math.cbrt(N / (12 * ratio * ratio));
   return { nLayer, dModel: ratio * nLayer };
+}
+
+/**
+ * A shape to count, as the parameter counter takes it: a {@link PrintedShape} whose feed-forward
+ * layers may be a mixture of experts. Each MoE layer holds `nExperts` copies of the feed-forward
+ * block and sends every token through `nActiveExperts` of them.
+ */
+export interface CountedShape extends PrintedShape {
+  /** Feed-forward experts per layer; default 1 (a dense model). */
+  nExperts?: number;
+  /** Experts each token is routed through; default 1 when nExperts > 1, else 1. */
+  nActiveExperts?: number;
+}
+
+/** Where a shape's parameters sit (Kaplan Table 1, rows "Attention", "Feedforward", "Embed", "De-embed"). */
+export interface ParameterCount {
+  /** Query, key, value and output projections, all layers. */
+  attention: number;
+  /** Feed-forward matrices of all experts, all layers. */
+  feedForward: number;
+  /** Feed-forward matrices a single token passes through (= feedForward for a dense model). */
+  feedForwardActive: number;
+  /** Token embedding n_vocab·d_model. */
+  tokenEmbedding: number;
+  /** Untied output matrix ("De-embed") d_model·n_vocab; 0 when tied or not stated. */
+  outputEmbedding: number;
+  /** Learned positions n_ctx·d_model; 0 for rotary, ALiBi or relative positions. */
+  positionEmbedding: number;
+  /** All three embeddings. */
+  embedding: number;
+  /** Kaplan's N (Eq. 2.1): attention + feedForward. */
+  nonEmbedding: number;
+  /** The N a token uses: attention + feedForwardActive. */
+  nonEmbeddingActive: number;
+  /** Everything stored: nonEmbedding + embedding (Hoffmann et al. App. F count this). */
+  total: number;
+  /** Everything a token uses: nonEmbeddingActive + embedding. */
+  active: number;
+}
+
+/** d_attn = n_heads·d_head and the key/value width n_kv·d_head of a shape (Kaplan §2.1; GQA/MQA). */
+export function attentionWidths(s: PrintedShape): { dAttn: number; dKv: number } {
+  const nHeads = s.nHeads ?? 1;
+  const dHead = s.dHead ?? s.dModel / nHeads;
+  return { dAttn: nHeads * dHead, dKv: (s.nKvHeads ?? nHeads) * dHead };
+}
+
+/**
+ * Count a shape's parameters, Kaplan Table 1 generalised: per layer, the query and output
+ * projections 2·d_model·d_attn, the key and value projections 2·d_model·d_kv (d_kv = n_kv·d_head:
+ * grouped- or multi-query attention shrinks them), and (2, or gated 3)·d_model·d_ff per expert; plus
+ * the token embedding n_vocab·d_model, the output matrix again when untied, and n_ctx·d_model for
+ * learned positions. Biases, norms and MoE routers (d_model·n_experts per layer) are left out, as
+ * Kaplan leave out sub-leading terms. FLOP follow the active count, memory the total.
+ * @example countParameters({ nLayer: 32, dModel: 4096, nHeads: 32, dFf: 11008, ffn: 'gated', nVocab: 32000, embeddings: 'untied', positions: 'rotary' }).total // ≈ 6.74e9
+ */
+export function countParameters(s: CountedShape): ParameterCount {
+  const { dAttn, dKv } = attentionWidths(s);
+  const dFf = s.dFf ?? 4 * s.dModel;
+  const nExperts = s.nExperts ?? 1;
+  const nActive = Math.min(nExperts, s.nActiveExperts ?? 1);
+  const attention = s.nLayer * 2 * s.dModel * (dAttn + dKv);
+  const expert = s.nLayer * (s.ffn === 'gated' ? 3 : 2) * s.dModel * dFf;
+  const tokenEmbedding = s.nVocab * s.dModel;
+  const outputEmbedding = s.embeddings === 'untied' ? s.nVocab * s.dModel : 0;
+  const positionEmbedding = s.positions === 'learned' ? (s.nCtx ?? 0) * s.dModel : 0;
+  const embedding = tokenEmbedding + outputEmbedding + positionEmbedding;
+  const feedForward = nExperts * expert;
+  const feedForwardActive = nActive * expert;
+  return {
+    attention,
+    feedForward,
+    feedForwardActive,
+    tokenEmbedding,
+    outputEmbedding,
+    positionEmbedding,
+    embedding,
+    nonEmbedding: attention + feedForward,
+    nonEmbeddingActive: attention + feedForwardActive,
+    total: attention + feedForward + embedding,
+    active: attention + feedForwardActive + embedding,
+  };
+}
+
+/** One standard shape of a family with equal N (Kaplan §3.1, Figure 5). */
+export interface EqualParamShape {
+  /** Whole layers. */
+  nLayer: number;
+  /** Width that keeps 12·n_layer·d_model² = N for that many layers (not rounded). */
+  dModel: number;
+  /** d_model / n_layer as it comes out after rounding the layers. */
+  ratio: number;
+}
+
+/**
+ * Kaplan §3.1, Figure 5: standard shapes with (nearly) the same N at different aspect ratios. For
+ * each target ratio, the layers of {@link shapeFromAspectRatio} rounded to a whole number (at least 1),
+ * then the width {@link dModelForParams} that keeps N = 12·n_layer·d_model² exactly. One shape per
+ * ratio, in the order given (two ratios may round to the same depth for a small N).
+ * @example shapesAtEqualParams(1.5e9, [10, 50, 200])
+ */
+export function shapesAtEqualParams(N: number, ratios: readonly number[]): EqualParamShape[] {
+  return ratios.map((r) => {
+    const nLayer = Math.max(1, Math.round(shapeFromAspectRatio(N, r).nLayer));
+    const dModel = dModelForParams(N, nLayer);
+    return { nLayer, dModel, ratio: dModel / nLayer };
+  });
 }

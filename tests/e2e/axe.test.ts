@@ -44,6 +44,8 @@ const pages = [
   '/models/deepseek-v2/',
   '/budgets/gopher/',
   '/calculators/run-loss/',
+  '/calculators/parameter-counter/',
+  '/calculators/parameter-counter/?L=oops&kv=97',
 ];
 
 /**

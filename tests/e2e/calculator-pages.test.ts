@@ -51,6 +51,14 @@ const CASES: Case[] = [
     defaultText: 'N = 70B parameters on D = 1.4T tokens',
     hasFigure: true,
   },
+  {
+    name: 'param-counter',
+    path: '/calculators/parameter-counter/',
+    field: { key: 'L', label: 'Layers n_layer', good: '48', urlValue: '48', expect: '48 layers of width 12,288, standard feed-forward', message: /Expected a number of layers/ },
+    choice: { key: 'ffn', label: 'Feed-forward layer', next: 'gated', expect: '96 layers of width 12,288, gated feed-forward' },
+    defaultText: '96 layers of width 12,288, standard feed-forward',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);
