@@ -40,4 +40,9 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     title: 'Batch size and steps',
     question: 'At my target loss, what is Kaplan’s critical batch size — and for my batch, how many steps and tokens did the run spend against the fewest it could have?',
   },
+  {
+    slug: 'convergence',
+    title: 'Convergence vs compute-efficient',
+    question: 'For my model or my compute: what does Kaplan’s compute-efficient run look like, and how much more does training to convergence — or reaching the same loss with a smaller model — cost?',
+  },
 ];

@@ -45,6 +45,7 @@ const pages = [
   '/budgets/gopher/',
   '/calculators/run-loss/',
   '/calculators/batch-size/',
+  '/calculators/convergence/',
 ];
 
 /**

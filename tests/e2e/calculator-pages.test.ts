@@ -59,6 +59,14 @@ const CASES: Case[] = [
     defaultText: 'B_crit ≈ 2.55M tokens. A batch of 524k tokens is 0.206× B_crit.',
     hasFigure: true,
   },
+  {
+    name: 'convergence',
+    path: '/calculators/convergence/',
+    field: { key: 'N', label: 'Non-embedding parameters N', good: '10B', urlValue: '1e10', expect: 'A model of N = 10B non-embedding parameters is compute-efficient', message: /Expected a number of non-embedding parameters/ },
+    choice: { key: 'given', label: 'Start from', next: 'C', expect: 'For C_min = 1 PF-days the compute-efficient model has N ≈' },
+    defaultText: 'A model of N = 1.5B non-embedding parameters is compute-efficient at C_min ≈ 3.61 PF-days',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);
