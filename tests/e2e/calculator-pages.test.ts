@@ -54,9 +54,9 @@ const CASES: Case[] = [
   {
     name: 'batch-size',
     path: '/calculators/batch-size/',
-    field: { key: 'B', label: 'Batch size B', good: '4M', urlValue: '4e6', expect: 'A batch of 4M tokens is 1.57× B_crit.', message: /Expected a number of tokens per batch/ },
+    field: { key: 'B', label: 'Batch size B', good: '4M', urlValue: '4e6', expect: 'A batch of 4,000,000 tokens is 1.57× B_crit.', message: /Expected a number of tokens per batch/ },
     choice: { key: 'bstar', label: 'Value of B* (Kaplan et al. 2020, WebText2, GPT-2 BPE)', next: 'table5', expect: 'B_crit ≈ 2.67M tokens' },
-    defaultText: 'B_crit ≈ 2.55M tokens. A batch of 524k tokens is 0.206× B_crit.',
+    defaultText: 'B_crit ≈ 2.55M tokens. A batch of 524,288 tokens is 0.206× B_crit.',
     hasFigure: true,
   },
   {

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { batchOverhead, criticalBatch } from '../../../src/lib/kaplan.ts';
 import { formatNumber } from '../../../src/lib/units.ts';
 import { labelPlotAsImage } from '../../../src/render/plot-aria.ts';
-import type { BatchConstants, BatchState } from './state.ts';
+import { batchText, type BatchConstants, type BatchState } from './state.ts';
 
 export const FIGURE_CAPTION =
   'The steps–tokens trade-off at a fixed loss (Kaplan Eq. 5.1), log scales: steps as a multiple of the fewest possible (S/S_min) against tokens as a multiple of the fewest possible (E/E_min). Each batch size is one point on the curve; B = B_crit is the point (2, 2).';
@@ -40,7 +40,7 @@ export function batchOptions(s: BatchState, c: BatchConstants, width = 640): Plo
       Plot.dot([crit], { x: 'steps', y: 'examples', r: 4, stroke: 'currentColor', fill: 'none', strokeWidth: 2 }),
       Plot.dot([here], { x: 'steps', y: 'examples', r: 5, fill: 'currentColor', className: 'accent-2' }),
       // Key in the top-right corner, where the curve never runs, so that labels never cover it.
-      Plot.text([`● Your batch B = ${formatNumber(s.B, { sig: 3, style: 'suffix' })} tokens: ${formatNumber(here.steps, { sig: 3 })}× steps, ${formatNumber(here.examples, { sig: 3 })}× tokens`], {
+      Plot.text([`● Your batch B = ${batchText(s.B)} tokens: ${formatNumber(here.steps, { sig: 3 })}× steps, ${formatNumber(here.examples, { sig: 3 })}× tokens`], {
         frameAnchor: 'top-right',
         text: (d: string) => d,
         dy: 4,

@@ -5,7 +5,7 @@
  * steps–tokens hyperbola (Eq. 5.1). Pure: shared by the build and the browser.
  */
 import { batchOverhead, criticalBatch, examplesAtBatch, minExamples, minSteps, type CriticalBatchConstants } from '../../../src/lib/kaplan.ts';
-import { formatNumber } from '../../../src/lib/units.ts';
+import { formatCount, formatNumber } from '../../../src/lib/units.ts';
 import type { ChoiceDef, Computed, FieldDef } from '../kit/types.ts';
 
 /** The two printed values of B_* (Eq. 1.4/5.3 and Table 5), each with α_B. */
@@ -61,6 +61,8 @@ export function batchChoices(bstarLabels: { eq: string; table5: string }): Choic
 
 const n = (x: number) => formatNumber(x, { sig: 3, style: 'suffix' });
 const r = (x: number) => formatNumber(x, { sig: 3 });
+/** The reader's batch as typed: a whole number below 1e7 in full ("524,288"), anything else as "4M". */
+export const batchText = (B: number) => (Number.isInteger(B) && B < 1e7 ? formatCount(B) : n(B));
 
 /** The run's steps and tokens: one is given, the other follows from E = B·S. */
 export function runAmounts(s: BatchState): { S: number; E: number } {
@@ -70,8 +72,8 @@ export function runAmounts(s: BatchState): { S: number; E: number } {
 export function compute(s: BatchState, c: BatchConstants): Computed {
   const K = s.bstar === 'table5' ? c.table5 : c.eq;
   const { S, E } = runAmounts(s);
-  if (!(S >= 1)) return { ok: false, field: 'E', message: `${n(E)} tokens at ${n(s.B)} tokens per batch is less than one step. Give more tokens or a smaller batch.` };
-  if (!(E <= 1e20)) return { ok: false, field: 'S', message: `${n(S)} steps of ${n(s.B)} tokens is more than 1e20 tokens, beyond anything this law was fitted on. Give fewer steps or a smaller batch.` };
+  if (!(S >= 1)) return { ok: false, field: 'E', message: `${n(E)} tokens at ${batchText(s.B)} tokens per batch is less than one step. Give more tokens or a smaller batch.` };
+  if (!(E <= 1e20)) return { ok: false, field: 'S', message: `${n(S)} steps of ${batchText(s.B)} tokens is more than 1e20 tokens, beyond anything this law was fitted on. Give fewer steps or a smaller batch.` };
   const Bcrit = criticalBatch(s.L, K);
   const Smin = minSteps(S, s.B, Bcrit);
   const Emin = minExamples(E, s.B, Bcrit);
@@ -84,7 +86,7 @@ export function compute(s: BatchState, c: BatchConstants): Computed {
         ? `above B_crit: tokens are the cost (${r(o.examples)}× the minimum), steps almost are not (${r(o.steps)}×). A bigger batch would mostly add data`
         : `at B_crit: about 2× the fewest steps and 2× the fewest tokens (text after Eq. 5.2)`;
   const text: Record<string, string> = {
-    summary: `At L = ${r(s.L)} nats/token (Kaplan’s WebText2 loss, GPT-2 BPE tokens), B_crit ≈ ${n(Bcrit)} tokens. A batch of ${n(s.B)} tokens is ${r(ratio)}× B_crit.`,
+    summary: `At L = ${r(s.L)} nats/token (Kaplan’s WebText2 loss, GPT-2 BPE tokens), B_crit ≈ ${n(Bcrit)} tokens. A batch of ${batchText(s.B)} tokens is ${r(ratio)}× B_crit.`,
     Bcrit: n(Bcrit),
     S: n(S),
     E: n(E),
@@ -99,5 +101,5 @@ export function compute(s: BatchState, c: BatchConstants): Computed {
 }
 
 function description(s: BatchState, Bcrit: number, o: { steps: number; examples: number }): string {
-  return `Log-log plot of the steps–tokens trade-off at a fixed loss: S/S_min (horizontal) against E/E_min (vertical), the hyperbola (S/S_min − 1)(E/E_min − 1) = 1. The point at 2, 2 is B = B_crit ≈ ${n(Bcrit)} tokens (L = ${r(s.L)} nats/token); the reader’s batch of ${n(s.B)} tokens sits at S/S_min = ${r(o.steps)}, E/E_min = ${r(o.examples)}.`;
+  return `Log-log plot of the steps–tokens trade-off at a fixed loss: S/S_min (horizontal) against E/E_min (vertical), the hyperbola (S/S_min − 1)(E/E_min − 1) = 1. The point at 2, 2 is B = B_crit ≈ ${n(Bcrit)} tokens (L = ${r(s.L)} nats/token); the reader’s batch of ${batchText(s.B)} tokens sits at S/S_min = ${r(o.steps)}, E/E_min = ${r(o.examples)}.`;
 }
