@@ -115,7 +115,7 @@ export function compute(s: ConvergenceState, c: ConvergenceConstants): Computed 
       ? `For C_min = ${r(s.C)} PF-days the compute-efficient model has N ≈ ${n(e.N)} non-embedding parameters`
       : `A model of N = ${n(e.N)} non-embedding parameters is compute-efficient at C_min ≈ ${pfd(e.Cmin)} PF-days`;
   const text: Record<string, string> = {
-    summary: `${start}: it stops at L ≈ ${r(e.L)} nats/token, α_N/α_S = ${pc(f)} above the ${r(e.Linf)} it would converge to (Kaplan’s loss on WebText2, GPT-2 BPE tokens).`,
+    summary: `${start}: it stops after S_min ≈ ${n(e.Smin)} steps at B_crit ≈ ${n(e.Bcrit)} tokens, at L ≈ ${r(e.L)} nats/token, α_N/α_S = ${pc(f)} above the ${r(e.Linf)} it would converge to (Kaplan’s loss on WebText2, GPT-2 BPE tokens).`,
     sameModel: `Training the same model on to ${pc(runs.fPrime)} above convergence lowers the loss by ${pc(1 - m.L / e.L)}, to ${r(m.L)}, for ${r(m.Cmin / e.Cmin)}× the compute (${r(m.Smin / e.Smin)}× the steps, at a batch ${r(m.Bcrit / e.Bcrit)}× as large).`,
     sameLoss: `Reaching the compute-efficient loss ${r(e.L)} with a model trained to ${pc(runs.fPrime)} above its convergence takes a model ${r(e.N / q.N)}× smaller and ${r(q.Smin / e.Smin)}× the steps: ${r(q.Cmin / e.Cmin)}× the compute (Eq. B.12–B.14).`,
     table6: `Table 6’s fitted trend puts N_opt ≈ ${n(table6N)} at this C_min, ${r(table6N / e.N)}× App. B’s ${n(e.N)}: App. B derives the frontier from L(N, S) and B_crit(L), Table 6 is fitted to the runs.`,
@@ -124,7 +124,6 @@ export function compute(s: ConvergenceState, c: ConvergenceConstants): Computed 
     text[`${key}-N`] = n(x.N);
     text[`${key}-L`] = r(x.L);
     text[`${key}-S`] = n(x.Smin);
-    text[`${key}-B`] = n(x.Bcrit);
     text[`${key}-E`] = n(x.Emin);
     text[`${key}-C`] = pfd(x.Cmin);
     text[`${key}-ratio`] = `${r(x.Cmin / e.Cmin)}×`;
