@@ -107,6 +107,8 @@ const CALCULATORS = [
   { title: 'What does k× buy?', path: '/calculators/what-k-buys/', widget: 'kx', field: 'k', values: values((i) => 1.5 + (i % 7) * 10 ** (i % 4)) },
   { title: 'Loss of a training run', path: '/calculators/run-loss/', widget: 'run-loss', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
   { title: 'Parameter counter', path: '/calculators/parameter-counter/', widget: 'param-counter', field: 'd', values: values((i) => 512 * (1 + (i % 24))) },
+  { title: 'Batch size and steps', path: '/calculators/batch-size/', widget: 'batch-size', field: 'B', values: values((i) => (1 + (i % 9)) * 10 ** (4 + (i % 5))) },
+  { title: 'Convergence vs compute-efficient', path: '/calculators/convergence/', widget: 'convergence', field: 'N', values: values((i) => (1 + (i % 9)) * 10 ** (6 + (i % 5))) },
 ];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const calculatorRows = [];

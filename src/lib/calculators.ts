@@ -41,4 +41,14 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question:
       'I have a table of training runs: what are E, A, B, α and β — fitted as Hoffmann et al. and Epoch AI did, or by variable projection — how uncertain are they, and what is the compute-optimal model for my budget?',
   },
+  {
+    slug: 'batch-size',
+    title: 'Batch size and steps',
+    question: 'At my target loss, what is Kaplan’s critical batch size — and for my batch, how many steps and tokens did the run spend against the fewest it could have?',
+  },
+  {
+    slug: 'convergence',
+    title: 'Convergence vs compute-efficient',
+    question: 'For my model or my compute: what does Kaplan’s compute-efficient run look like, and how much more does training to convergence — or reaching the same loss with a smaller model — cost?',
+  },
 ];

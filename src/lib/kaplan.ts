@@ -577,3 +577,66 @@ export function minStepsToLoss(N: number, L: number, K: LossNSConstants): number
   if (!(gap > 0)) throw new RangeError(`A model of ${N} parameters converges to ${lossN(N, K)} nats/token; it never reaches ${L}`);
   return earlyStoppingStep(gap, K);
 }
+
+/** Where a batch sits on Kaplan's steps–tokens trade-off (Eq. 5.1): multiples of the two minima. */
+export interface BatchOverhead {
+  /** S/S_min = 1 + B_crit/B (Eq. 5.4). */
+  steps: number;
+  /** E/E_min = 1 + B/B_crit (Eq. 5.1–5.2). */
+  examples: number;
+}
+
+/**
+ * Kaplan Eq. (5.1), (5.2) and (5.4): a run at batch B (tokens) takes S/S_min = 1 + B_crit/B times the
+ * fewest steps and E/E_min = 1 + B/B_crit times the fewest tokens for its loss. The pair lies on the
+ * hyperbola (S/S_min − 1)(E/E_min − 1) = 1; at B = B_crit both are 2 (text after Eq. 5.2).
+ */
+export function batchOverhead(B: number, Bcrit: number): BatchOverhead {
+  return { steps: 1 + Bcrit / B, examples: 1 + B / Bcrit };
+}
+
+/** Constants of the App. B frontier: L(N, S_min) (Eq. 1.6) and B_crit(L) (Eq. 1.4). */
+export type FrontierConstants = LossNSConstants & CriticalBatchConstants;
+
+/** A model stopped a fraction f above its converged loss, on Kaplan's L(N, S_min) (App. B). */
+export interface StoppingPoint {
+  /** L(N, ∞) = (N_c/N)^α_N, nats/token. */
+  Linf: number;
+  /** L = (1 + f)·L(N, ∞), nats/token (Eq. B.11). */
+  L: number;
+  /** S_min = S_c/(f·L(N, ∞))^(1/α_S), steps (Eq. 1.6 solved for S). */
+  Smin: number;
+  /** B_crit(L), tokens (Eq. 1.4). */
+  Bcrit: number;
+  /** E_min = B_crit·S_min, tokens (Eq. 5.2). */
+  Emin: number;
+  /** C_min = 6·N·B_crit·S_min, FLOP (§6.1, App. B). */
+  Cmin: number;
+}
+
+/**
+ * Kaplan App. B (Eq. B.1–B.3, B.11): train N non-embedding parameters until the loss is a fraction f
+ * above the loss it converges to, L = (1 + f)·L(N, ∞). The steps come from L(N, S_min) (Eq. 1.6), the
+ * batch is B_crit at that loss (Eq. 1.4) and the compute C_min = 6·N·B_crit·S_min (FLOP). With
+ * f = α_N/α_S this is the compute-efficient point of N (Eq. B.5); small f is close to convergence.
+ */
+export function stoppingPoint(N: number, f: number, K: FrontierConstants): StoppingPoint {
+  const Linf = lossN(N, K);
+  const L = (1 + f) * Linf;
+  const Smin = earlyStoppingStep(f * Linf, K);
+  const Bcrit = criticalBatch(L, K);
+  const Emin = Bcrit * Smin;
+  return { Linf, L, Smin, Bcrit, Emin, Cmin: 6 * N * Emin };
+}
+
+/**
+ * Kaplan Eq. (B.4)–(B.5) and (B.9) inverted from {@link stoppingPoint}: the compute-efficient model for
+ * a budget of C_min FLOP, the N whose efficient stopping point (f = α_N/α_S) costs C_min. Along the
+ * frontier C_min ∝ N^(1 + α_N/α_B + α_N/α_S), so N_eff = N_c·(C_min/C_min(N_c))^(α_C/α_N) with
+ * α_C/α_N = 1/(1 + α_N/α_B + α_N/α_S) — the same as Eq. (B.9) with C_c of Eq. (B.8).
+ */
+export function efficientSizeForCompute(Cmin: number, K: FrontierConstants): number {
+  const f = efficientConvergenceFactor(K);
+  const p = 1 + K.alphaN / K.alphaB + K.alphaN / K.alphaS;
+  return K.Nc * Math.pow(Cmin / stoppingPoint(K.Nc, f, K).Cmin, 1 / p);
+}

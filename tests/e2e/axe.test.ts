@@ -46,6 +46,8 @@ const pages = [
   '/calculators/run-loss/',
   '/calculators/parameter-counter/',
   '/calculators/parameter-counter/?L=oops&kv=97',
+  '/calculators/batch-size/',
+  '/calculators/convergence/',
 ];
 
 /**

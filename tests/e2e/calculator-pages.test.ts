@@ -59,6 +59,22 @@ const CASES: Case[] = [
     defaultText: '96 layers of width 12,288, standard feed-forward',
     hasFigure: true,
   },
+  {
+    name: 'batch-size',
+    path: '/calculators/batch-size/',
+    field: { key: 'B', label: 'Batch size B', good: '4M', urlValue: '4e6', expect: 'A batch of 4,000,000 tokens is 1.57× B_crit.', message: /Expected a number of tokens per batch/ },
+    choice: { key: 'bstar', label: 'Value of B* (Kaplan et al. 2020, WebText2, GPT-2 BPE)', next: 'table5', expect: 'B_crit ≈ 2.67M tokens' },
+    defaultText: 'B_crit ≈ 2.55M tokens. A batch of 524,288 tokens is 0.206× B_crit.',
+    hasFigure: true,
+  },
+  {
+    name: 'convergence',
+    path: '/calculators/convergence/',
+    field: { key: 'N', label: 'Non-embedding parameters N', good: '10B', urlValue: '1e10', expect: 'A model of N = 10B non-embedding parameters is compute-efficient', message: /Expected a number of non-embedding parameters/ },
+    choice: { key: 'given', label: 'Start from', next: 'C', expect: 'For C_min = 1 PF-days the compute-efficient model has N ≈' },
+    defaultText: 'A model of N = 1.5B non-embedding parameters is compute-efficient at C_min ≈ 3.61 PF-days',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);

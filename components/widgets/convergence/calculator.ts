@@ -1,0 +1,3 @@
+/** Convergence vs compute-efficient, browser half for the kit. */
+export { compute } from './state.ts';
+export const loadFigure = () => import('./figure.ts');
