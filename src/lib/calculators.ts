@@ -30,6 +30,12 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question: 'A model of N parameters trained on D tokens: what loss does each law predict, what is it made of, and was it under- or over-trained?',
   },
   {
+    slug: 'loss-landscape',
+    title: 'Loss landscape',
+    question:
+      'Where does a model of N parameters trained on D tokens sit on the map of Chinchilla’s predicted loss: its loss and compute, the best loss that compute buys, and how far it is from the compute-optimal frontier (and from Kaplan’s)?',
+  },
+  {
     slug: 'fit',
     title: 'Fit your own runs',
     question:
