@@ -83,7 +83,7 @@ export function compute(s: LandscapeState, c: LandscapeConstants): Computed {
   text.summary = `N = ${n(s.N)} parameters, D = ${n(s.D)} tokens: L̂ = ${l(off.loss)} nats/token under ${set.short}, C = 6ND = ${sci(off.C)} FLOP, ${r.short}.`;
   text.optimum =
     `At the same compute, C = ${sci(off.C)} FLOP, the compute-optimal model under ${set.short} has N ≈ ${n(off.Nopt)} parameters and D ≈ ${n(off.Dopt)} tokens ` +
-    `(${formatNumber(off.Dopt / off.Nopt, { sig: 3 })} tokens per parameter) and L̂ = ${l(off.lossOpt)} nats/token; this point’s loss is ${formatNumber(off.loss - off.lossOpt, { sig: 3 })} nats/token higher.`;
+    `(${formatNumber(off.Dopt / off.Nopt, { sig: 3 })} tokens per parameter) and L̂ = ${l(off.lossOpt)} nats/token; this point’s loss is ${formatNumber(Math.max(0, off.loss - off.lossOpt), { sig: 3 })} nats/token higher.`;
   text.regime = `The point is ${r.long}.`;
   text.contour =
     pos.on !== undefined
