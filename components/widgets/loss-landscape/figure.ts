@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { contourLevels, contourLine, frontierOffset, frontierSegment, isoFlopSegment, kaplanAllocationAt, kaplanSegment, type NDPoint } from '../../../src/lib/landscape.ts';
 import { formatNumber } from '../../../src/lib/units.ts';
 import { labelPlotAsImage } from '../../../src/render/plot-aria.ts';
-import { BOX, heightFor, MARGIN } from './layout.ts';
+import { BOX, heightFor, MARGIN, toPixel } from './layout.ts';
 import { ISOFLOP_BUDGETS, setOf, type LandscapeConstants, type LandscapeSet, type LandscapeState } from './state.ts';
 
 export const FIGURE_CAPTION =
@@ -129,13 +129,65 @@ export function landscapeOptions(s: LandscapeState, c: LandscapeConstants, width
   return { ...frame(width), marks: [...landscapeMarks(set, c, width), ...markerMarks(s, set, c)] };
 }
 
-/** The cached landscape SVG of one set at one width, with the group its marker is drawn into. */
-const svgCache = new Map<string, { svg: Element; marker: Element }>();
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The marker's elements in the browser: the same shapes, classes and strokes as `markerMarks` draws at build time. */
+interface Marker {
+  iso: Element;
+  kaplan: Element;
+  opt: Element;
+  ring: Element;
+  dot: Element;
+}
+
+function svgEl(document: Document, name: string, attrs: Readonly<Record<string, string | number>>): Element {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+function createMarker(document: Document, parent: Element): Marker {
+  const group = svgEl(document, 'g', { 'data-marker': '' });
+  const m: Marker = {
+    iso: svgEl(document, 'line', { class: 'accent-2', stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-dasharray': '5,3' }),
+    kaplan: svgEl(document, 'rect', { class: 'series-4', fill: 'currentColor', width: 8, height: 8 }),
+    opt: svgEl(document, 'circle', { class: 'accent', fill: 'none', stroke: 'currentColor', 'stroke-width': 2, r: 6 }),
+    ring: svgEl(document, 'circle', { class: 'accent-2', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5, r: 9 }),
+    dot: svgEl(document, 'circle', { class: 'accent-2', fill: 'currentColor', r: 4.5 }),
+  };
+  group.append(m.iso, m.kaplan, m.opt, m.ring, m.dot);
+  parent.append(group);
+  return m;
+}
+
+/** Move the marker to a state: a few attribute writes, no Plot. */
+function placeMarker(m: Marker, s: LandscapeState, set: LandscapeSet, c: LandscapeConstants, width: number): void {
+  const off = frontierOffset(s.N, s.D, set);
+  const place = (el: Element, p: NDPoint | undefined, at: (x: number, y: number) => Record<string, number>) => {
+    if (!p || !inBox(p)) return el.setAttribute('visibility', 'hidden');
+    el.removeAttribute('visibility');
+    const px = toPixel(p, width);
+    for (const [k, v] of Object.entries(at(px.x, px.y))) el.setAttribute(k, v.toFixed(2));
+  };
+  const iso = isoFlopSegment(off.C, BOX);
+  if (iso.length === 2) {
+    m.iso.removeAttribute('visibility');
+    const [a, b] = iso.map((p) => toPixel(p, width)) as [{ x: number; y: number }, { x: number; y: number }];
+    for (const [k, v] of Object.entries({ x1: a.x, y1: a.y, x2: b.x, y2: b.y })) m.iso.setAttribute(k, v.toFixed(2));
+  } else m.iso.setAttribute('visibility', 'hidden');
+  place(m.kaplan, kaplanAllocationAt(off.C, c.kaplan), (x, y) => ({ x: x - 4, y: y - 4 }));
+  place(m.opt, { N: off.Nopt, D: off.Dopt }, (cx, cy) => ({ cx, cy }));
+  place(m.ring, s, (cx, cy) => ({ cx, cy }));
+  place(m.dot, s, (cx, cy) => ({ cx, cy }));
+}
+
+/** The cached landscape SVG of one set at one width, with its marker. */
+const svgCache = new Map<string, { svg: Element; marker: Marker }>();
 
 /**
- * The figure for a state: the landscape comes from the cache (drawn on the first request for this set
- * and width), and only the marker group is redrawn — a small Plot of five marks in the same frame,
- * without axes, whose mark groups replace the previous marker's.
+ * The figure for a state: the landscape comes from the cache (drawn by Plot on the first request for
+ * this set and width), and a point move only rewrites the marker's attributes — the kit keeps the
+ * returned element in place when it is the one already shown.
  */
 export function draw(document: Document, s: LandscapeState, c: LandscapeConstants, width: number): Element {
   const set = setOf(s, c);
@@ -143,14 +195,9 @@ export function draw(document: Document, s: LandscapeState, c: LandscapeConstant
   let cached = svgCache.get(key);
   if (!cached || cached.svg.ownerDocument !== document) {
     const svg = labelPlotAsImage(Plot.plot({ ...frame(width), marks: landscapeMarks(set, c, width), document }), FIGURE_CAPTION);
-    const marker = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-    marker.setAttribute('data-marker', '');
-    svg.append(marker);
-    cached = { svg, marker };
+    cached = { svg, marker: createMarker(document, svg) };
     svgCache.set(key, cached);
   }
-  const f = frame(width);
-  const overlay = labelPlotAsImage(Plot.plot({ ...f, x: { ...f.x, axis: null }, y: { ...f.y, axis: null }, marks: markerMarks(s, set, c), document }), FIGURE_CAPTION);
-  cached.marker.replaceChildren(...Array.from(overlay.children).filter((el) => el.tagName.toLowerCase() === 'g'));
+  placeMarker(cached.marker, s, set, c, width);
   return cached.svg;
 }
