@@ -74,7 +74,8 @@ export function contourLine(L: number, c: ParametricConstants, box: LandscapeBox
 /**
  * Loss levels for the contours of a box, "nice" and increasing: spaced evenly in log(L − E) between
  * the box's lowest loss (at Nmax, Dmax) and highest (at Nmin, Dmin), each rounded to the power of ten
- * just below its reducible loss L − E (so levels near E keep more digits). Duplicates are dropped.
+ * just below its reducible loss L − E (so levels near E keep more digits). A level closer to the previous
+ * one than a quarter of its own L − E is dropped, so no two contours crowd each other.
  */
 export function contourLevels(c: ParametricConstants, box: LandscapeBox, count = 8): number[] {
   const lo = lossHat(box.Nmax, box.Dmax, c);
@@ -87,7 +88,9 @@ export function contourLevels(c: ParametricConstants, box: LandscapeBox, count =
     const step = Math.pow(10, Math.floor(Math.log10(R)));
     const L = Math.round((c.E + R) / step) * step;
     const level = Number(L.toPrecision(6)); // drop binary noise of the rounding (2.0000000000000004)
-    if (level > lo && level < hi && level > c.E && (out.length === 0 || level > out[out.length - 1]!)) out.push(level);
+    const previous = out[out.length - 1];
+    // Skip a level that rounding brought too close to the previous one (closer than a quarter of its reducible loss).
+    if (level > lo && level < hi && level > c.E && (previous === undefined || level - previous >= 0.25 * (level - c.E))) out.push(level);
   }
   return out;
 }

@@ -51,6 +51,13 @@ function along(seg: readonly NDPoint[], t: number): NDPoint {
 
 const sci = (x: number) => formatNumber(x, { sig: 1, style: 'sci' });
 
+/** Powers of ten from lo to hi, every `every` decades (tick marks without the log axis's minor ticks). */
+function decades(lo: number, hi: number, every: number): number[] {
+  const a = Math.ceil(Math.log10(lo));
+  const b = Math.floor(Math.log10(hi));
+  return Array.from({ length: Math.floor((b - a) / every) + 1 }, (_, i) => 10 ** (a + i * every));
+}
+
 function frame(width: number): Plot.PlotOptions {
   return {
     width,
@@ -60,8 +67,8 @@ function frame(width: number): Plot.PlotOptions {
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
     style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
-    x: { type: 'log', domain: [BOX.Nmin, BOX.Nmax], label: 'Parameters N →', ticks: width < 480 ? 4 : 7, tickFormat: (d: number) => formatNumber(d, { sig: 3, style: 'suffix' }) },
-    y: { type: 'log', domain: [BOX.Dmin, BOX.Dmax], label: '↑ Training tokens D', ticks: 8, tickFormat: (d: number) => formatNumber(d, { sig: 3, style: 'suffix' }) },
+    x: { type: 'log', domain: [BOX.Nmin, BOX.Nmax], label: 'Parameters N →', ticks: decades(BOX.Nmin, BOX.Nmax, width < 480 ? 2 : 1), tickFormat: (d: number) => formatNumber(d, { sig: 3, style: 'suffix' }) },
+    y: { type: 'log', domain: [BOX.Dmin, BOX.Dmax], label: '↑ Training tokens D', ticks: decades(BOX.Dmin, BOX.Dmax, 1), tickFormat: (d: number) => formatNumber(d, { sig: 3, style: 'suffix' }) },
   };
 }
 
@@ -75,7 +82,16 @@ function landscapeMarks(set: LandscapeSet, c: LandscapeConstants, width: number)
   const perDecadeX = (width - MARGIN.left - MARGIN.right) / Math.log10(BOX.Nmax / BOX.Nmin);
   const perDecadeY = (h - MARGIN.top - MARGIN.bottom) / Math.log10(BOX.Dmax / BOX.Dmin);
   const isoAngle = (Math.atan2(perDecadeY, perDecadeX) * 180) / Math.PI;
-  const contourLabels = g.contours.filter((k) => k.points.length > 0).map((k) => ({ ...k.points[0]!, text: formatNumber(k.level, { sig: 4 }), cls: k.cls }));
+  // Each contour is labelled where it enters the frame; a label that would touch the previous one is left out.
+  const contourLabels: (NDPoint & { text: string; cls: string })[] = [];
+  let last: { x: number; y: number } | undefined;
+  for (const k of g.contours) {
+    if (k.points.length === 0) continue;
+    const at = toPixel(k.points[0]!, width);
+    if (last && Math.abs(at.x - last.x) < 26 && Math.abs(at.y - last.y) < 14) continue;
+    contourLabels.push({ ...k.points[0]!, text: formatNumber(k.level, { sig: 4 }), cls: k.cls });
+    last = at;
+  }
   return [
     Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.3 }),
     ...isos.map((x) => Plot.line(x.seg, { x: 'N', y: 'D', stroke: 'currentColor', strokeOpacity: 0.7, strokeWidth: 1, strokeDasharray: '3,3', className: 'muted' })),

@@ -12,7 +12,7 @@ export const BOX: LandscapeBox = { Nmin: 1e7, Nmax: 1e13, Dmin: 1e8, Dmax: 1e15 
 export const STEP = 0.1;
 export const BIG_STEP = 0.5;
 
-export const MARGIN = { top: 16, right: 20, bottom: 44, left: 56 } as const;
+export const MARGIN = { top: 26, right: 20, bottom: 44, left: 56 } as const;
 
 /** Figure height for a width (CSS pixels). */
 export function heightFor(width: number): number {
