@@ -140,7 +140,7 @@ export interface FrontierOffset {
 
 /**
  * The point's budget, loss, and distance from the compute-optimal frontier along its IsoFLOP line
- * (Hoffmann Eq. 2 and 4 under C = 6ND).
+ * (Hoffmann Eq. (2) and Hoffmann Eq. (4), under C = 6ND).
  * @example frontierOffset(70e9, 1.4e12, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta']))
  */
 export function frontierOffset(N: number, D: number, c: ParametricConstants): FrontierOffset {
