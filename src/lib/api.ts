@@ -82,10 +82,6 @@ export {
 } from './chinchilla.ts';
 export type { ParametricConstants, OptimalAllocation, FrontierPoint } from './chinchilla.ts';
 
-// The loss landscape: contours of Hoffmann Eq. (2), a point against the Eq. (4) frontier, Kaplan Table 6 on the same axes
-export { contourTokens, frontierOffset, kaplanAllocationAt } from './landscape.ts';
-export type { FrontierOffset, NDPoint } from './landscape.ts';
-
 // Beyond Chinchilla: over-training and inference
 export { tokensForLoss, criticalModelSize, smallerModel, inferenceBreakEven } from './overtraining.ts';
 export type { SmallerModel } from './overtraining.ts';
