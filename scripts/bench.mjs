@@ -109,6 +109,7 @@ const CALCULATORS = [
   { title: 'Parameter counter', path: '/calculators/parameter-counter/', widget: 'param-counter', field: 'd', values: values((i) => 512 * (1 + (i % 24))) },
   { title: 'Batch size and steps', path: '/calculators/batch-size/', widget: 'batch-size', field: 'B', values: values((i) => (1 + (i % 9)) * 10 ** (4 + (i % 5))) },
   { title: 'Convergence vs compute-efficient', path: '/calculators/convergence/', widget: 'convergence', field: 'N', values: values((i) => (1 + (i % 9)) * 10 ** (6 + (i % 5))) },
+  { title: 'Loss landscape', path: '/calculators/loss-landscape/', widget: 'loss-landscape', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
 ];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const calculatorRows = [];

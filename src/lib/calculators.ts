@@ -36,6 +36,12 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
       'A Transformer’s shape — or a pasted config.json — → its parameters (non-embedding, embedding, total, active), its FLOP per token with the attention term, and other shapes with the same N; gated MLPs, grouped-query attention, tied embeddings and mixtures of experts included.',
   },
   {
+    slug: 'loss-landscape',
+    title: 'Loss landscape',
+    question:
+      'Where does a model of N parameters trained on D tokens sit on the map of Chinchilla’s predicted loss: its loss and compute, the best loss that compute buys, and how far it is from the compute-optimal frontier (and from Kaplan’s)?',
+  },
+  {
     slug: 'fit',
     title: 'Fit your own runs',
     question:

@@ -48,6 +48,7 @@ const pages = [
   '/calculators/parameter-counter/?L=oops&kv=97',
   '/calculators/batch-size/',
   '/calculators/convergence/',
+  '/calculators/loss-landscape/',
 ];
 
 /**

@@ -75,6 +75,14 @@ const CASES: Case[] = [
     defaultText: 'A model of N = 1.5B non-embedding parameters is compute-efficient at C_min ≈ 3.61 PF-days',
     hasFigure: true,
   },
+  {
+    name: 'loss-landscape',
+    path: '/calculators/loss-landscape/',
+    field: { key: 'D', label: 'Training tokens D', good: '300B', urlValue: '3e11', expect: 'N = 70B parameters, D = 300B tokens', message: /Expected a number of tokens/ },
+    choice: { key: 'set', label: 'Constant set for the contours and the frontier', next: 'besiroglu-2024-refit', expect: 'under Epoch AI’s refit' },
+    defaultText: 'N = 70B parameters, D = 1.4T tokens',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);

@@ -159,7 +159,9 @@ export function mountWidget(form: HTMLFormElement, load: Loader, initial: Readon
     if (mine !== version) return;
     if (fig && plotBox) {
       const width = Math.min(640, Math.max(300, Math.round(plotBox.clientWidth)));
-      plotBox.replaceChildren(fig.draw(document, state as WidgetState, constants, width));
+      const drawn = fig.draw(document, state as WidgetState, constants, width);
+      // A figure module may update and return the element already shown (a cached landscape with a moved marker): keep it in place.
+      if (plotBox.childElementCount !== 1 || plotBox.firstElementChild !== drawn) plotBox.replaceChildren(drawn);
     }
     form.dispatchEvent(new CustomEvent('widget:rendered', { bubbles: true, detail: { ...state } }));
   }
