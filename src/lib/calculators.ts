@@ -35,4 +35,10 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question:
       'I have a table of training runs: what are E, A, B, α and β — fitted as Hoffmann et al. and Epoch AI did, or by variable projection — how uncertain are they, and what is the compute-optimal model for my budget?',
   },
+  {
+    slug: 'over-training',
+    title: 'Over-training: a smaller model for the same loss',
+    question:
+      'A model k× smaller than compute-optimal at my budget: how many tokens and how much extra training compute does it need for the same loss, how small can it go, and after how many served tokens does its cheaper inference pay that back?',
+  },
 ];

@@ -51,6 +51,14 @@ const CASES: Case[] = [
     defaultText: 'N = 70B parameters on D = 1.4T tokens',
     hasFigure: true,
   },
+  {
+    name: 'over-training',
+    path: '/calculators/over-training/',
+    field: { key: 'k', label: 'Times smaller than compute-optimal k (N = N_opt/k)', good: '3', urlValue: '3', expect: 'A model 3× smaller (33.3% of N_opt', message: /Expected a number of size factor/ },
+    choice: { key: 'set', label: 'Constant set of the parametric loss', next: 'sardana-2024-chinchilla', expect: 'the constants Sardana et al. use puts the compute-optimal model' },
+    defaultText: 'A model 2× smaller (50% of N_opt',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);
