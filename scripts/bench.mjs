@@ -98,6 +98,7 @@ const CALCULATORS = [
   { title: 'What does k× buy?', path: '/calculators/what-k-buys/', widget: 'kx', field: 'k', values: values((i) => 1.5 + (i % 7) * 10 ** (i % 4)) },
   { title: 'Loss of a training run', path: '/calculators/run-loss/', widget: 'run-loss', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
   { title: 'Over-training', path: '/calculators/over-training/', widget: 'over-training', field: 'k', values: values((i) => 1 + (i % 10) * 0.4) },
+  { title: 'Overfitting check', path: '/calculators/overfitting/', widget: 'overfitting', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (8 + (i % 5))) },
 ];
 const calculatorRows = [];
 for (const c of CALCULATORS) {

@@ -41,4 +41,10 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question:
       'A model k× smaller than compute-optimal at my budget: how many tokens and how much extra training compute does it need for the same loss, how small can it go, and after how many served tokens does its cheaper inference pay that back?',
   },
+  {
+    slug: 'overfitting',
+    title: 'Overfitting check',
+    question:
+      'A model of N non-embedding parameters on D tokens: how much does it overfit by Kaplan’s law, how much data does Kaplan’s rule of Eq. (4.4) ask for, and how does that compare with Chinchilla’s tokens per parameter?',
+  },
 ];

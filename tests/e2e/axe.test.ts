@@ -45,6 +45,7 @@ const pages = [
   '/budgets/gopher/',
   '/calculators/run-loss/',
   '/calculators/over-training/',
+  '/calculators/overfitting/',
 ];
 
 /**

@@ -59,6 +59,14 @@ const CASES: Case[] = [
     defaultText: 'A model 2× smaller (50% of N_opt',
     hasFigure: true,
   },
+  {
+    name: 'overfitting',
+    path: '/calculators/overfitting/',
+    field: { key: 'D', label: 'Training tokens D', good: '300B', urlValue: '3e11', expect: 'on D = 300B tokens', message: /Expected a number of tokens/ },
+    choice: { key: 'rule', label: 'Kaplan’s data rule', next: 'fit', expect: 'Kaplan’s rule (Eq. (4.3) solved with Table 2' },
+    defaultText: 'N = 1.5B non-embedding parameters on D = 22.9B tokens',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);
