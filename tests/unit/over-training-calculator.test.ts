@@ -10,7 +10,7 @@ import { PARAMETRIC_SETS } from '../../src/lib/ledger.ts';
 import { lossHat, optimalDForN } from '../../src/lib/chinchilla.ts';
 import { lifetimeComparison, smallerModel } from '../../src/lib/overtraining.ts';
 import { compute, overtrain, type OvertrainConstants, type OvertrainState } from '../../components/widgets/over-training/state.ts';
-import { overheadCurve } from '../../components/widgets/over-training/figure.ts';
+import { cutAt, overheadCurve } from '../../components/widgets/over-training/figure.ts';
 
 const keys = ['E', 'A', 'B', 'alpha', 'beta'] as const;
 const sardana = constantsOf('sardana-2024-chinchilla', keys);
@@ -150,5 +150,14 @@ describe('over-training calculator state', () => {
     expect(pts.at(-1)!.fraction).toBe(1);
     expect(Math.abs(pts.at(-1)!.overhead)).toBeLessThan(1e-9);
     for (let i = 1; i < pts.length; i++) expect(pts[i]!.overhead).toBeLessThan(pts[i - 1]!.overhead);
+  });
+
+  it('the drawn curve stops at the top of the plot, at the interpolated point where it leaves it', () => {
+    const pts = overheadCurve(base, c);
+    const cut = cutAt(pts, 100);
+    expect(cut[0]!.overhead).toBe(100);
+    expect(cut.every((p) => p.overhead <= 100)).toBe(true);
+    expect(cut.at(-1)).toEqual(pts.at(-1));
+    expect(cutAt(pts, -1)).toEqual([]);
   });
 });

@@ -23,6 +23,18 @@ export function overheadCurve(s: OvertrainState, c: OvertrainConstants, points =
   return out;
 }
 
+/** The curve cut at `yMax` (with the crossing point interpolated), so the figure needs no clip path. */
+export function cutAt(points: readonly { fraction: number; overhead: number }[], yMax: number): { fraction: number; overhead: number }[] {
+  const i = points.findIndex((p) => p.overhead <= yMax);
+  if (i < 0) return [];
+  const kept = points.slice(i);
+  const above = points[i - 1];
+  const below = points[i]!;
+  if (!above) return kept;
+  const t = (above.overhead - yMax) / (above.overhead - below.overhead);
+  return [{ fraction: above.fraction + t * (below.fraction - above.fraction), overhead: yMax }, ...kept];
+}
+
 export function overtrainOptions(s: OvertrainState, c: OvertrainConstants, width = 640): Plot.PlotOptions {
   const set = chosenSet(s, c);
   const res = overtrain(s, set);
@@ -39,9 +51,8 @@ export function overtrainOptions(s: OvertrainState, c: OvertrainConstants, width
     style: { fontSize: '12px', background: 'transparent', overflow: 'visible' },
     x: { label: 'Model size as a fraction of compute-optimal, N/N_opt →', domain: [xMin, 1], grid: true, tickFormat: (d: number) => `${formatNumber(d * 100, { sig: 2 })}%` },
     y: { label: '↑ Compute overhead (%)', domain: [0, yMax], grid: true, tickFormat: (d: number) => formatNumber(d, { sig: 3 }) },
-    clip: true,
     marks: [
-      Plot.line(overheadCurve(s, c), { x: 'fraction', y: 'overhead', stroke: 'currentColor', strokeWidth: 2.5, className: 'accent' }),
+      Plot.line(cutAt(overheadCurve(s, c), yMax), { x: 'fraction', y: 'overhead', stroke: 'currentColor', strokeWidth: 2.5, className: 'accent' }),
       Plot.ruleX([fCrit], { stroke: 'currentColor', strokeDasharray: '5,4', strokeOpacity: 0.8 }),
       Plot.text([{ x: fCrit }], { x: 'x', frameAnchor: 'bottom', text: () => `N_crit = ${formatNumber(fCrit * 100, { sig: 3 })}% of N_opt`, textAnchor: 'start', dx: 6, dy: -8, fill: 'currentColor' }),
       Plot.dot(here, { x: 'fraction', y: 'overhead', r: 5, fill: 'currentColor', className: 'accent-2' }),
