@@ -110,6 +110,8 @@ const CALCULATORS = [
   { title: 'Batch size and steps', path: '/calculators/batch-size/', widget: 'batch-size', field: 'B', values: values((i) => (1 + (i % 9)) * 10 ** (4 + (i % 5))) },
   { title: 'Convergence vs compute-efficient', path: '/calculators/convergence/', widget: 'convergence', field: 'N', values: values((i) => (1 + (i % 9)) * 10 ** (6 + (i % 5))) },
   { title: 'Loss landscape', path: '/calculators/loss-landscape/', widget: 'loss-landscape', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
+  { title: 'Over-training', path: '/calculators/over-training/', widget: 'over-training', field: 'k', values: values((i) => 1 + (i % 10) * 0.4) },
+  { title: 'Overfitting check', path: '/calculators/overfitting/', widget: 'overfitting', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (8 + (i % 5))) },
 ];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const calculatorRows = [];

@@ -57,4 +57,16 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     title: 'Convergence vs compute-efficient',
     question: 'For my model or my compute: what does Kaplan’s compute-efficient run look like, and how much more does training to convergence — or reaching the same loss with a smaller model — cost?',
   },
+  {
+    slug: 'over-training',
+    title: 'Over-training: a smaller model for the same loss',
+    question:
+      'A model k× smaller than compute-optimal at my budget: how many tokens and how much extra training compute does it need for the same loss, how small can it go, and after how many served tokens does its cheaper inference pay that back?',
+  },
+  {
+    slug: 'overfitting',
+    title: 'Overfitting check',
+    question:
+      'A model of N non-embedding parameters on D tokens: how much does it overfit by Kaplan’s law, how much data does Kaplan’s rule of Eq. (4.4) ask for, and how does that compare with Chinchilla’s tokens per parameter?',
+  },
 ];

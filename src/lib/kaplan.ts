@@ -509,6 +509,18 @@ export function overfittingTokensPerParameter(N: number, rule: OverfittingRuleCo
 }
 
 /**
+ * The model size at which the rule of Kaplan Eq. (4.4) asks for exactly `tokensPerParameter` tokens per
+ * parameter (e.g. Chinchilla's ≈ 20): prefactor · N^exponent = r · N, so
+ * N = (prefactor / r)^(1/(1 − exponent)). Below it the rule asks for more than r tokens per parameter,
+ * above it fewer (the exponent is below 1). Throws a RangeError for r ≤ 0 or an exponent ≥ 1 (no single crossing).
+ */
+export function overfittingRuleCrossing(tokensPerParameter: number, { prefactor, exponent }: OverfittingRuleConstants): number {
+  if (!(tokensPerParameter > 0 && Number.isFinite(tokensPerParameter))) throw new RangeError(`tokens per parameter must be a positive number, received ${String(tokensPerParameter)}`);
+  if (!(exponent < 1)) throw new RangeError(`the rule's exponent must be below 1 for a single crossing, received ${String(exponent)}`);
+  return Math.pow(prefactor / tokensPerParameter, 1 / (1 - exponent));
+}
+
+/**
  * Kaplan Eq. (5.4) inverted: the steps S a run at batch B (tokens) needs to reach the loss that
  * S_min steps reach at B ≫ B_crit, S = S_min·(1 + B_crit/B).
  */

@@ -112,3 +112,32 @@ export function inferenceBreakEven({
   if (!(savingPerToken > 0)) return Number.POSITIVE_INFINITY;
   return extraTrainingFlop / savingPerToken;
 }
+
+/** Training plus inference compute of the compute-optimal model and of a smaller one, for one serving volume. */
+export interface LifetimeComparison {
+  /** Served tokens D_inf. */
+  servedTokens: number;
+  /** 6·N_opt·D_opt + 2·N_opt·D_inf, FLOP. */
+  optimalTotalFlop: number;
+  /** 6·N·D + 2·N·D_inf for the smaller model, FLOP (Infinity when it cannot reach the loss). */
+  smallerTotalFlop: number;
+  /** optimalTotalFlop − smallerTotalFlop: positive when the smaller model is cheaper over its life. */
+  savedFlop: number;
+  /** savedFlop / optimalTotalFlop. */
+  savedFraction: number;
+}
+
+/**
+ * Sardana et al. 2024's lifetime objective, 6·N·D_tr + 2·N·D_inf (their §2), for the compute-optimal
+ * model and for the smaller model of {@link smallerModel} after `servedTokens` served tokens. The smaller
+ * model saves compute exactly when `servedTokens` exceeds its `breakEvenServedTokens`.
+ * Throws a RangeError for a negative or non-finite `servedTokens`.
+ * @example lifetimeComparison(smallerModel(1e23, 2, constantsOf('hoffmann-2022-rounded', ['E', 'A', 'B', 'alpha', 'beta'])), 2e12).savedFraction
+ */
+export function lifetimeComparison(r: SmallerModel, servedTokens: number): LifetimeComparison {
+  if (!(servedTokens >= 0 && Number.isFinite(servedTokens))) throw new RangeError(`served tokens must be a finite number ≥ 0, received ${String(servedTokens)}`);
+  const optimalTotalFlop = r.optimal.C + servedTokens * inferenceFlopPerToken(r.optimal.N);
+  const smallerTotalFlop = r.trainingFlop + servedTokens * inferenceFlopPerToken(r.N);
+  const savedFlop = optimalTotalFlop - smallerTotalFlop;
+  return { servedTokens, optimalTotalFlop, smallerTotalFlop, savedFlop, savedFraction: savedFlop / optimalTotalFlop };
+}

@@ -49,6 +49,8 @@ const pages = [
   '/calculators/batch-size/',
   '/calculators/convergence/',
   '/calculators/loss-landscape/',
+  '/calculators/over-training/',
+  '/calculators/overfitting/',
 ];
 
 /**

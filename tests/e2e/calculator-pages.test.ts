@@ -83,6 +83,22 @@ const CASES: Case[] = [
     defaultText: 'N = 70B parameters, D = 1.4T tokens',
     hasFigure: true,
   },
+  {
+    name: 'over-training',
+    path: '/calculators/over-training/',
+    field: { key: 'k', label: 'Times smaller than compute-optimal k (N = N_opt/k)', good: '3', urlValue: '3', expect: 'A model 3× smaller (33.3% of N_opt', message: /Expected a number of size factor/ },
+    choice: { key: 'set', label: 'Constant set of the parametric loss', next: 'sardana-2024-chinchilla', expect: 'the constants Sardana et al. use puts the compute-optimal model' },
+    defaultText: 'A model 2× smaller (50% of N_opt',
+    hasFigure: true,
+  },
+  {
+    name: 'overfitting',
+    path: '/calculators/overfitting/',
+    field: { key: 'D', label: 'Training tokens D', good: '300B', urlValue: '3e11', expect: 'on D = 300B tokens', message: /Expected a number of tokens/ },
+    choice: { key: 'rule', label: 'Kaplan’s data rule', next: 'fit', expect: 'Kaplan’s rule (Eq. (4.3) solved with Table 2' },
+    defaultText: 'N = 1.5B non-embedding parameters on D = 22.9B tokens',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);

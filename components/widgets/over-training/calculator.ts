@@ -1,0 +1,3 @@
+/** Over-training, browser half for the kit. */
+export { compute } from './state.ts';
+export const loadFigure = () => import('./figure.ts');

@@ -1,0 +1,3 @@
+/** Overfitting check, browser half for the kit. */
+export { compute } from './state.ts';
+export const loadFigure = () => import('./figure.ts');
