@@ -35,4 +35,10 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question:
       'I have a table of training runs: what are E, A, B, α and β — fitted as Hoffmann et al. and Epoch AI did, or by variable projection — how uncertain are they, and what is the compute-optimal model for my budget?',
   },
+  {
+    slug: 'repeated-data',
+    title: 'Repeated data',
+    question:
+      'I have U unique tokens and will train for several epochs: what are the repeated tokens worth, what loss does Muennighoff et al.’s data-constrained law predict against all-unique data, and how many epochs are worth it?',
+  },
 ];
