@@ -97,6 +97,7 @@ const CALCULATORS = [
   { title: 'Compute converter', path: '/calculators/compute-converter/', widget: 'converter', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
   { title: 'What does k× buy?', path: '/calculators/what-k-buys/', widget: 'kx', field: 'k', values: values((i) => 1.5 + (i % 7) * 10 ** (i % 4)) },
   { title: 'Loss of a training run', path: '/calculators/run-loss/', widget: 'run-loss', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
+  { title: 'Repeated data', path: '/calculators/repeated-data/', widget: 'repeated-data', field: 'U', values: values((i) => (1 + (i % 9)) * 10 ** (8 + (i % 5))) },
 ];
 const calculatorRows = [];
 for (const c of CALCULATORS) {

@@ -44,6 +44,7 @@ const pages = [
   '/models/deepseek-v2/',
   '/budgets/gopher/',
   '/calculators/run-loss/',
+  '/calculators/repeated-data/',
 ];
 
 /**

@@ -143,6 +143,7 @@ export function repeatResult(s: RepeatState, c: RepeatConstants): RepeatResult {
 const n = (x: number) => formatNumber(x, { sig: 3, style: 'suffix' });
 const l = (x: number) => formatNumber(x, { sig: 4 });
 const e = (x: number) => formatNumber(x, { sig: 3 });
+const epochsOf = (x: number) => `${e(x)} ${e(x) === '1' ? 'epoch' : 'epochs'}`;
 const gap = (a: number, b: number) => {
   const g = a / b - 1;
   return `${g >= 0 ? '+' : '−'}${formatPercent(Math.abs(g), 2)}`;
@@ -158,7 +159,7 @@ export function compute(s: RepeatState, c: RepeatConstants): Computed {
   const text: Record<string, string> = {};
   const used = s.given === 'D' && s.D < s.U ? ` (D is below the ${n(s.U)} unique tokens available, so the run sees ${n(x.UD)} of them once)` : '';
   text.summary =
-    `${n(x.UD)} unique tokens × ${e(x.epochs)} epochs = D = ${n(x.D)} tokens${used}: effective data D′ = ${n(t.Deff)} tokens, ${formatPercent(x.averageWorth)} of D. ` +
+    `${n(x.UD)} unique tokens × ${epochsOf(x.epochs)} = D = ${n(x.D)} tokens${used}: effective data D′ = ${n(t.Deff)} tokens, ${formatPercent(x.averageWorth)} of D. ` +
     `Predicted loss ${l(t.loss)} nats/token under ${set.short}, against ${l(x.uniqueLoss)} had all ${n(x.D)} tokens been unique (${gap(t.loss, x.uniqueLoss)}).`;
   text.deff = `${n(t.Deff)} tokens`;
   text.repetitions = e(t.RD);
@@ -179,13 +180,13 @@ export function compute(s: RepeatState, c: RepeatConstants): Computed {
     `The paper’s rule of thumb, up to ${formatNumber(k)} epochs of repetition change the loss negligibly (abstract), computed: at ${formatNumber(k)} epochs a trained token is worth ${formatPercent(averageTokenWorth(k, RD))} of a fresh one on average, ` +
     `and this model on ${formatNumber(k)} × ${n(x.UD)} tokens would reach ${l(atK)} nats/token against ${l(atKUnique)} all unique (${gap(atK, atKUnique)}).`;
   const sched = repetitionSchedule(x.UD, x.epochs, s.batch);
-  text.steps = `At B = ${n(s.batch)} tokens per step, one epoch is ${n(sched.stepsPerEpoch)} steps and the run ${n(sched.steps)} steps (${n(sched.tokens)} tokens, ${e(x.epochs)} epochs).`;
+  text.steps = `At B = ${n(s.batch)} tokens per step, one epoch is ${n(sched.stepsPerEpoch)} steps and the run ${n(sched.steps)} steps (${n(sched.tokens)} tokens, ${epochsOf(x.epochs)}).`;
   return { ok: true, text, description: description(x, set) };
 }
 
 function description(x: RepeatResult, set: RepeatSet): string {
   return (
     `Effective data D′ against epochs over ${n(x.UD)} unique tokens (R_D* = ${formatNumber(set.decay.RDstar, { sig: 4 })}): it follows the all-unique line D = U_D × epochs at first and flattens below the ceiling ${n(x.ceiling)} tokens. ` +
-    `This run, ${e(x.epochs)} epochs, is marked at D′ = ${n(x.terms.Deff)} tokens against ${n(x.D)} trained; a pass is worth less than the chosen threshold after ${e(x.thresholdEpochs)} epochs.`
+    `This run, ${epochsOf(x.epochs)}, is marked at D′ = ${n(x.terms.Deff)} tokens against ${n(x.D)} trained; a pass is worth less than the chosen threshold after ${e(x.thresholdEpochs)} epochs.`
   );
 }
