@@ -65,7 +65,7 @@ export function repeatOptions(s: RepeatState, c: RepeatConstants, width = 640): 
         text: () => `this run: D′ = ${tokens(here.d)} at ${formatNumber(x.epochs, { sig: 3 })} epochs`,
         textAnchor: x.epochs > Math.sqrt(top) ? 'end' : 'start',
         dx: x.epochs > Math.sqrt(top) ? -8 : 8,
-        dy: -10,
+        dy: 14,
         fontWeight: 600,
         fill: 'currentColor',
       }),

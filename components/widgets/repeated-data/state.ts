@@ -186,7 +186,7 @@ export function compute(s: RepeatState, c: RepeatConstants): Computed {
 
 function description(x: RepeatResult, set: RepeatSet): string {
   return (
-    `Effective data D′ against epochs over ${n(x.UD)} unique tokens (R_D* = ${formatNumber(set.decay.RDstar, { sig: 4 })}): it follows the all-unique line D = U_D × epochs at first and flattens below the ceiling ${n(x.ceiling)} tokens. ` +
+    `Effective data D′ against epochs over ${n(x.UD)} unique tokens under ${set.short}: it follows the all-unique line D = U_D × epochs at first and flattens below the ceiling ${n(x.ceiling)} tokens. ` +
     `This run, ${epochsOf(x.epochs)}, is marked at D′ = ${n(x.terms.Deff)} tokens against ${n(x.D)} trained; a pass is worth less than the chosen threshold after ${e(x.thresholdEpochs)} epochs.`
   );
 }
