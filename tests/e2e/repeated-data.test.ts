@@ -23,7 +23,7 @@ describe('repeated-data calculator', () => {
     await form.getByRole('combobox', { name: 'Run length given as' }).selectOption('D');
     // The default D is the §6 IsoFLOP run's 178B tokens over 44B unique: 4.05 epochs.
     await poll(() => out('summary')).toContain('44B unique tokens × 4.05 epochs = D = 178B tokens');
-    await form.getByRole('textbox', { name: 'Total training tokens D' }).fill('5B');
+    await form.getByRole('textbox', { name: 'Total tokens D' }).fill('5B');
     await poll(() => out('summary')).toContain('so the run sees 5B of them once');
     await poll(() => new URL(page.url()).searchParams.get('given')).toBe('D');
     const batch = form.getByRole('textbox', { name: 'Batch size B' });

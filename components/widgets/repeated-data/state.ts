@@ -63,7 +63,7 @@ export function repeatFields(p: { N: readonly Preset[]; U: readonly Preset[]; ep
     { name: 'U', label: 'Unique tokens U_D', symbol: 'U', unit: 'tokens', spec: { noun: 'unique tokens', min: 1e6, max: 1e15, example: '44B' }, slider: 'log', format: { sig: 4, style: 'sci' }, presets: p.U },
     {
       name: 'epochs',
-      label: 'Epochs (passes over the unique tokens)',
+      label: 'Epochs over U_D (when the run length is given in epochs)',
       symbol: 'epochs',
       unit: 'epochs',
       spec: { noun: 'epochs', min: 1, max: 1e4, example: '4', units: { epoch: 1, epochs: 1 } },
@@ -73,7 +73,7 @@ export function repeatFields(p: { N: readonly Preset[]; U: readonly Preset[]; ep
       format: { sig: 4 },
       presets: p.epochs,
     },
-    { name: 'D', label: 'Total training tokens D', symbol: 'D', unit: 'tokens', spec: { noun: 'tokens', min: 1e6, max: 1e17, example: '178B' }, slider: 'log', format: { sig: 4, style: 'sci' }, presets: p.D },
+    { name: 'D', label: 'Total tokens D (when the run length is given in tokens)', symbol: 'D', unit: 'tokens', spec: { noun: 'tokens', min: 1e6, max: 1e17, example: '178B' }, slider: 'log', format: { sig: 4, style: 'sci' }, presets: p.D },
     { name: 'batch', label: 'Batch size B', symbol: 'B', unit: 'tokens per step', spec: { noun: 'tokens per step', min: 1, max: 1e10, example: '4M' }, slider: 'log', sliderMin: 1e3, format: { sig: 4 } },
     { name: 'worth', label: 'Threshold: a pass worth less than', symbol: 'threshold', unit: '% of a fresh token', spec: { noun: 'percent of a fresh token', min: 0.1, max: 99.9, example: '50' }, slider: 'linear', sliderMin: 1, sliderMax: 99, step: 1, format: { sig: 3 } },
   ];
