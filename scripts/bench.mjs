@@ -112,6 +112,7 @@ const CALCULATORS = [
   { title: 'Loss landscape', path: '/calculators/loss-landscape/', widget: 'loss-landscape', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (9 + (i % 5))) },
   { title: 'Over-training', path: '/calculators/over-training/', widget: 'over-training', field: 'k', values: values((i) => 1 + (i % 10) * 0.4) },
   { title: 'Overfitting check', path: '/calculators/overfitting/', widget: 'overfitting', field: 'D', values: values((i) => (1 + (i % 9)) * 10 ** (8 + (i % 5))) },
+  { title: 'Repeated data', path: '/calculators/repeated-data/', widget: 'repeated-data', field: 'U', values: values((i) => (1 + (i % 9)) * 10 ** (8 + (i % 5))) },
 ];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const calculatorRows = [];

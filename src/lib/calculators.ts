@@ -69,4 +69,10 @@ export const CALCULATORS: readonly CalculatorEntry[] = [
     question:
       'A model of N non-embedding parameters on D tokens: how much does it overfit by Kaplan’s law, how much data does Kaplan’s rule of Eq. (4.4) ask for, and how does that compare with Chinchilla’s tokens per parameter?',
   },
+  {
+    slug: 'repeated-data',
+    title: 'Repeated data',
+    question:
+      'I have U unique tokens and will train for several epochs: what are the repeated tokens worth, what loss does Muennighoff et al.’s data-constrained law predict against all-unique data, and how many epochs are worth it?',
+  },
 ];

@@ -67,9 +67,27 @@ export function epochsUntilPassWorth(fraction: number, RDstar: number): number {
 
 /** Muennighoff Eq. (15): U_N = min{(U_D·G)^(β/α)·G, N}, the compute-optimal size for the unique data (capped at N). */
 export function baseParams(N: number, unique: number, c: DataConstrainedConstants): number {
-  const law = baseLaw(c);
+  return baseParamsFor(N, unique, baseLaw(c));
+}
+
+/**
+ * Eq. (15) for any law of Chinchilla's form (Eq. 2): U_N = min{(U_D·G)^(β/α)·G, N} with G from Eq. (3),
+ * or min{ratio·U_D, N} when a law prints the ratio U_N/U_D itself (Eq. 17's "U_N = U_D · 0.051").
+ */
+export function baseParamsFor(N: number, unique: number, law: ParametricConstants, ratio?: number): number {
+  if (ratio !== undefined) return Math.min(ratio * unique, N);
   const G = frontierG(law);
   return Math.min(Math.pow(unique * G, law.beta / law.alpha) * G, N);
+}
+
+/** The decay constants of Eq. (5)–(6), and optionally the printed U_N/U_D of Eq. (17). */
+export interface DecayConstants {
+  /** R_D*, repetitions. */
+  RDstar: number;
+  /** R_N*, repetitions. */
+  RNstar: number;
+  /** U_N/U_D as printed (Eq. 17: 0.051); default: Eq. (15) from the law's G. */
+  baseRatio?: number;
 }
 
 /** Terms of Muennighoff Eq. (14) for a run of N parameters on D tokens drawn from U unique tokens. */
@@ -90,15 +108,42 @@ export interface DataConstrainedTerms {
  * U_N from Eq. (15), R_N = max(N/U_N − 1, 0). The authors' README: (6.34e9, 242e9, 25e9) → 2.22564…
  */
 export function dataConstrainedLoss(N: number, D: number, unique: number, c: DataConstrainedConstants): DataConstrainedTerms {
+  return dataConstrainedLossFor(N, D, unique, baseLaw(c), c);
+}
+
+/**
+ * Eq. (14)–(15) with any law of Chinchilla's form (Eq. 2) and decay constants: the base law's A, B, E,
+ * α, β with N′ and D′ in place of N and D. With the C4 fit of App. B this is `dataConstrainedLoss`;
+ * with another law it applies Muennighoff's R_D*, R_N* to constants they were not fitted with.
+ */
+export function dataConstrainedLossFor(N: number, D: number, unique: number, law: ParametricConstants, decay: DecayConstants): DataConstrainedTerms {
   for (const [k, v] of [['N', N], ['D', D], ['unique', unique]] as const) {
     if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`dataConstrainedLoss: ${k} must be a positive number, got ${String(v)}`);
   }
-  const law = baseLaw(c);
   const UD = Math.min(unique, D);
   const RD = Math.max(D / UD - 1, 0);
-  const UN = baseParams(N, UD, c);
+  const UN = baseParamsFor(N, UD, law, decay.baseRatio);
   const RN = Math.max(N / UN - 1, 0);
-  const Neff = effective(UN, RN, c.RNstar);
-  const Deff = effective(UD, RD, c.RDstar);
+  const Neff = effective(UN, RN, decay.RNstar);
+  const Deff = effective(UD, RD, decay.RDstar);
   return { UN, RN, RD, Neff, Deff, loss: law.E + law.A / Math.pow(Neff, law.alpha) + law.B / Math.pow(Deff, law.beta) };
+}
+
+/** Tokens, optimiser steps and epochs of a run that passes `epochs` times over `unique` tokens at `batchTokens` tokens per step. */
+export interface RepetitionSchedule {
+  /** D = U·epochs, tokens. */
+  tokens: number;
+  /** Steps per pass, U/B. */
+  stepsPerEpoch: number;
+  /** Steps of the whole run, D/B. */
+  steps: number;
+}
+
+/** D = U·epochs and S = D/B: the conversion between tokens, steps and epochs (B in tokens per step). */
+export function repetitionSchedule(unique: number, epochs: number, batchTokens: number): RepetitionSchedule {
+  if (!(unique > 0 && epochs > 0 && batchTokens > 0)) {
+    throw new RangeError(`repetitionSchedule: need unique, epochs, batch > 0; got ${unique}, ${epochs}, ${batchTokens}`);
+  }
+  const tokens = unique * epochs;
+  return { tokens, stepsPerEpoch: unique / batchTokens, steps: tokens / batchTokens };
 }

@@ -27,6 +27,13 @@ const COINCIDENCES: readonly { pages: RegExp; rounded: string; constant: string;
     context: 'Eq. (1.5)1.693',
     why: 'Kaplan’s L(N, D) for the default run (70B, 1.4T) happens to be 1.693 nats/token; the breakdown’s E is shown in full',
   },
+  {
+    pages: /^\/(calculators\/repeated-data|chapters\/after-chinchilla)\//,
+    rounded: '15.3878',
+    constant: 'muennighoff-2023-c4:RDstar',
+    context: 'Table 1 15.3878',
+    why: 'the constants table’s Source column quotes where Muennighoff et al. print R_D* rounded (Table 1); its Value column shows every digit',
+  },
 ];
 const all = pages();
 

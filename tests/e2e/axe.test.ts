@@ -51,6 +51,7 @@ const pages = [
   '/calculators/loss-landscape/',
   '/calculators/over-training/',
   '/calculators/overfitting/',
+  '/calculators/repeated-data/',
 ];
 
 /**

@@ -99,6 +99,14 @@ const CASES: Case[] = [
     defaultText: 'N = 1.5B non-embedding parameters on D = 22.9B tokens',
     hasFigure: true,
   },
+  {
+    name: 'repeated-data',
+    path: '/calculators/repeated-data/',
+    field: { key: 'U', label: 'Unique tokens U_D', good: '25B', urlValue: '2.5e10', expect: '25B unique tokens × 4 epochs = D = 100B tokens', message: /Expected a number of unique tokens/ },
+    choice: { key: 'set', label: 'Constant set', next: 'muennighoff-2023-eq17', expect: 'under Muennighoff et al.’s Eq. (17) as printed' },
+    defaultText: '44B unique tokens × 4 epochs = D = 176B tokens',
+    hasFigure: true,
+  },
 ];
 
 const widget = (page: Page, c: Case) => page.locator(`form[data-widget="${c.name}"]`);

@@ -322,6 +322,24 @@ const ALLOWED_LITERALS: readonly { file: string; text: string; constant: string;
     reason: 'a 0.5 % loss tolerance for the IsoFLOP range of the budget widget, not Muennighoff et al.\'s measured 0.5 % gap',
   },
   {
+    file: join('components', 'figures', 'kaplan-batch.ts'),
+    text: '5.3',
+    constant: 'muennighoff-2023-eq17:RNstar',
+    reason: 'the equation number in "Eq. (1.4) and (5.3)" of Kaplan et al., not Muennighoff et al.’s rounded R_N*',
+  },
+  {
+    file: join('content', 'chapters', 'kaplan-learning-curves-and-batch-size.mdx'),
+    text: '5.3',
+    constant: 'muennighoff-2023-eq17:RNstar',
+    reason: 'the equation number in "Eq. (1.4) and (5.3)" of Kaplan et al., not Muennighoff et al.’s rounded R_N*',
+  },
+  {
+    file: join('components', 'figures', 'kaplan-ranges.ts'),
+    text: '0.35',
+    constant: 'muennighoff-2023-eq17:alpha',
+    reason: 'a bar’s fill opacity, not Muennighoff et al.’s rounded α',
+  },
+  {
     file: join('components', 'widgets', 'ln-explorer', 'state.ts'),
     text: '1.5e9',
     constant: 'kaplan-2020-setup:NmaxStudied',
