@@ -328,6 +328,12 @@ const ALLOWED_LITERALS: readonly { file: string; text: string; constant: string;
     reason: 'the equation number in "Eq. (1.4) and (5.3)" of Kaplan et al., not Muennighoff et al.’s rounded R_N*',
   },
   {
+    file: join('components', 'widgets', 'BatchSize.astro'),
+    text: '5.3',
+    constant: 'muennighoff-2023-eq17:RNstar',
+    reason: 'the equation number in "Eq. (1.4)/(5.3)" of Kaplan et al., not Muennighoff et al.’s rounded R_N*',
+  },
+  {
     file: join('content', 'chapters', 'kaplan-learning-curves-and-batch-size.mdx'),
     text: '5.3',
     constant: 'muennighoff-2023-eq17:RNstar',

@@ -2,7 +2,7 @@
  * The only widget code a page loads before the reader interacts (a few hundred bytes). Each calculator
  * component calls `boot(name, loader)` from its own `<script>`, so a page carries the loaders of the
  * calculators it shows and no other. The controls are enabled at once; the kit's controller
- * (validation, the URL codec, sliders) loads on the reader's first focus or pointer entry — or at once
+ * (validation, the URL codec, sliders) loads on the reader's first focus, pointer entry or change — or at once
  * when the URL carries a state — and then the calculator's code and Plot. Whatever the reader typed or
  * clicked in between is applied when the controller arrives.
  */
@@ -42,7 +42,6 @@ export function boot(name: string, load: Loader): void {
     }
     form.querySelector('[data-no-js]')?.remove();
     form.querySelector('fieldset')!.disabled = false;
-    form.addEventListener('focusin', start, { once: true });
-    form.addEventListener('pointerenter', start, { once: true });
+    for (const type of ['focusin', 'pointerenter', 'input', 'change']) form.addEventListener(type, start, { once: true });
   }
 }
