@@ -36,6 +36,8 @@ export interface ReadState {
 
 /** Format a numeric state value the way the URL and text fields show it. */
 export function formatParam(value: number, param: NumberParam): string {
+  // Whole numbers a reader would type digit by digit (widths, layers, batch sizes) stay plain: "12288", not "1.229e4".
+  if (Number.isInteger(value) && Math.abs(value) < 1e7 && !param.format?.style) return String(value);
   return formatNumber(value, { sig: 4, ...param.format });
 }
 

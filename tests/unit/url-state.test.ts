@@ -61,6 +61,16 @@ describe('writeState', () => {
     expect(new URLSearchParams(search).has('C')).toBe(false);
   });
 
+  it('writes whole numbers below 10 million as plain digits, other values to 4 figures', () => {
+    const width: Extract<Param, { kind: 'number' }> = { kind: 'number', spec: { noun: 'dimensions', min: 1, max: 1e13, example: '4096' } };
+    expect(formatParam(12288, width)).toBe('12288');
+    expect(formatParam(524288, width)).toBe('524288');
+    expect(formatParam(1.5e9, width)).toBe('1.5e9');
+    expect(formatParam(123456.7, width)).toBe('1.235e5');
+    // A field that asks for e-notation keeps it.
+    expect(formatParam(12288, params.N as Extract<Param, { kind: 'number' }>)).toBe('1.229e4');
+  });
+
   it('round-trips: reading what was written gives the state back (to the 4 figures written)', () => {
     const N = params.N as Extract<Param, { kind: 'number' }>;
     fc.assert(
