@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 // tests against `dist/` served on localhost. `npm test` builds first (scripts/test.mjs).
 export default defineConfig({
   test: {
-    // Two workers on the 2-core machines here: a CPU-bound unit or build file runs beside the
-    // (one-at-a-time) browser files instead of after them.
+    // Two workers on the 2-core machines here: any two files run side by side — a CPU-bound unit or
+    // build file beside a browser file, or two browser files (each with its own server and Chromium).
     maxWorkers: 2,
     reporters: ['default', './tests/closing-line-reporter.ts'],
     projects: [
@@ -19,7 +19,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
         },
       },
     ],

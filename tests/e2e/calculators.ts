@@ -40,6 +40,6 @@ export function nextRender(page: Page, widget: string): Promise<unknown> {
 }
 
 /** expect.poll with room for a loaded machine: the calculator's code loads lazily on first use. */
-export function poll<T>(fn: () => Promise<T> | T) {
-  return expect.poll(fn, { timeout: 15_000 });
+export function poll<T>(fn: () => Promise<T> | T, message?: string) {
+  return expect.poll(fn, { timeout: 15_000, ...(message ? { message } : {}) });
 }

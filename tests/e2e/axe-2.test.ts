@@ -1,0 +1,3 @@
+import { axeSuite } from './axe-suite.ts';
+
+axeSuite(1);
