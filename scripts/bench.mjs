@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { serveDist } from './static-server.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -155,6 +155,7 @@ runContext.on('response', async (res) => {
 });
 const example = runPage.locator(EXAMPLE);
 await example.getByRole('button', { name: 'Edit and run' }).click();
+await example.locator('.example-run').waitFor();
 const runOnce = () =>
   runPage.evaluate(
     (sel) =>
@@ -210,8 +211,8 @@ the next one in advance, so later runs pay neither the download nor the start-up
 Each calculator page ships its component's boot script and the widget kit before interaction
 (plus the inline theme loader); its \`compute\` module and the one shared Plot chunk load on first
 interaction. Latency as above: 50 typed changes of the named field, \`input\` event to
-\`widget:rendered\`, and to the frame after it. Machine load: ${cpus().length} cores shared with other jobs while this ran, so
-latencies are an upper bound (the cold build time above shows how loaded it was).
+\`widget:rendered\`, and to the frame after it. Load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores when this ended (other jobs inflate latencies; the cold
+build time above shows how loaded the machine was).
 
 | calculator | JS before interaction (gzip) | JS after first interaction (gzip) | input → rendered, p50 / p95 | input → next frame, p50 / p95 |
 | --- | --- | --- | --- | --- |
