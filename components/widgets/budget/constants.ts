@@ -33,6 +33,13 @@ const SHORT: Readonly<Record<string, string>> = {
   'besiroglu-2024-refit': 'Epoch AI’s 2024 refit',
 };
 
+/** Short names of the parametric sets for result sentences ("… under Chinchilla Approach 3 (precise)"). */
+export const SET_SHORT: Readonly<Record<string, string>> = {
+  'hoffmann-2022-rounded': 'Chinchilla Approach 3 (rounded)',
+  'hoffmann-2022-precise': 'Chinchilla Approach 3 (precise)',
+  'besiroglu-2024-refit': 'Epoch AI’s refit',
+};
+
 /** Each set named with its paper, data set and tokenizer (for the set switch). */
 export const SET_LABELS: Readonly<Record<string, string>> = {
   'hoffmann-2022-rounded': 'Hoffmann et al. 2022, Approach 3, Eq. (10) as printed — MassiveText, SentencePiece tokenizer',
