@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
  * one thing and runs Astro there.
  */
 const ROOT = process.cwd();
-const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'screenshots', 'tests', 'docs']);
+// dist-subpath: subpath.test.ts may be building it while this copies the tree.
+const SKIP = new Set(['node_modules', 'dist', 'dist-subpath', '.git', '.astro', 'screenshots', 'tests', 'docs']);
 const temps: string[] = [];
 afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
 

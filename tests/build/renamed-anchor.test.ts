@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 
 const ROOT = process.cwd();
-const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'screenshots', 'tests', 'docs']);
+// dist-subpath: subpath.test.ts may be building it while this copies the tree.
+const SKIP = new Set(['node_modules', 'dist', 'dist-subpath', '.git', '.astro', 'screenshots', 'tests', 'docs']);
 const dir = mkdtempSync(join(tmpdir(), 'ledger-renamed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
